@@ -1,0 +1,146 @@
+package session
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/spanstream/spanstream/offsets"
+	"github.com/spanstream/spanstream/stream"
+)
+
+// delivery sends one version's spans to the client: filtered by the
+// session's settings, in the session's unit, grouped by tier with the
+// highest first. It remembers what the client holds so that the final
+// result can be reconciled with what was streamed. Only the job's
+// goroutine uses it.
+type delivery struct {
+	j     *job
+	held  map[string]stream.Span // by ID: what the client holds now
+	first time.Time              // when the first spans frame was queued
+}
+
+func newDelivery(j *job) *delivery {
+	return &delivery{j: j, held: make(map[string]stream.Span)}
+}
+
+// update streams one step of a labeling in progress. It is the emit
+// callback given to the labeler. Spans below minConfidence are not sent;
+// maxSpans stops further additions, and final settles which spans stay.
+func (d *delivery) update(u stream.Update) {
+	var retract []string
+	for _, id := range u.Retract {
+		if _, ok := d.held[id]; ok {
+			delete(d.held, id)
+			retract = append(retract, id)
+		}
+	}
+	d.retract(retract)
+
+	var add []stream.Span
+	limit := d.j.settings.maxSpans
+	for _, sp := range u.Add {
+		if sp.Confidence < d.j.settings.minConfidence {
+			continue
+		}
+		if limit > 0 && len(d.held) >= limit {
+			break
+		}
+		if _, ok := d.held[sp.ID()]; !ok {
+			d.held[sp.ID()] = sp
+			add = append(add, sp)
+		}
+	}
+	d.add(add)
+}
+
+// final brings the client to exactly the filtered final result: it
+// retracts what was streamed but did not survive and adds the rest.
+func (d *delivery) final(source string, spans []stream.Span) {
+	want := stream.Filter(spans, d.j.settings.minConfidence, d.j.settings.maxSpans)
+	keep := make(map[string]bool, len(want))
+	var add []stream.Span
+	for _, sp := range want {
+		keep[sp.ID()] = true
+		if _, ok := d.held[sp.ID()]; !ok {
+			add = append(add, sp)
+		}
+	}
+	var retract []string
+	for id := range d.held {
+		if !keep[id] {
+			retract = append(retract, id)
+		}
+	}
+	slices.Sort(retract)
+	d.retract(retract)
+	for _, id := range retract {
+		delete(d.held, id)
+	}
+	for _, sp := range add {
+		d.held[sp.ID()] = sp
+	}
+	d.add(add)
+}
+
+func (d *delivery) count() int { return len(d.held) }
+
+func (d *delivery) firstSpan() (time.Time, bool) { return d.first, !d.first.IsZero() }
+
+func (d *delivery) retract(ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	d.j.s.send(d.j.ctx, "retract", retractMsg{Type: "retract", Version: d.j.version, IDs: ids})
+}
+
+// add sends spans as one frame per tier, highest tier first and, within a
+// tier, most confident first.
+func (d *delivery) add(spans []stream.Span) {
+	if len(spans) == 0 {
+		return
+	}
+	wire := toWire(d.j.text, d.j.settings.unit, spans)
+	slices.SortStableFunc(wire, func(a, b wireSpan) int {
+		if c := cmp.Compare(tierRank(tierOf(a.Confidence)), tierRank(tierOf(b.Confidence))); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Confidence, a.Confidence); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Start, b.Start)
+	})
+	for len(wire) > 0 {
+		tier := tierOf(wire[0].Confidence)
+		n := 1
+		for n < len(wire) && tierOf(wire[n].Confidence) == tier {
+			n++
+		}
+		if d.first.IsZero() {
+			d.first = time.Now()
+		}
+		d.j.s.send(d.j.ctx, "spans", spansMsg{Type: "spans", Version: d.j.version,
+			Tier: tier, Spans: wire[:n]})
+		wire = wire[n:]
+	}
+}
+
+// toWire converts spans to the client's unit in one pass over text.
+// Confidences are rounded to four places, the precision the cache keeps, so
+// a result looks the same fresh and cached.
+func toWire(text string, unit offsets.Unit, spans []stream.Span) []wireSpan {
+	offs := make([]int, 0, 2*len(spans))
+	for _, sp := range spans {
+		offs = append(offs, sp.Start, sp.End)
+	}
+	offsets.FromBytes(text, unit, offs)
+	wire := make([]wireSpan, len(spans))
+	for i, sp := range spans {
+		wire[i] = wireSpan{
+			ID: sp.ID(), Start: offs[2*i], End: offs[2*i+1], Text: sp.Text,
+			Role: sp.Role, Confidence: math.Round(sp.Confidence*1e4) / 1e4,
+		}
+	}
+	return wire
+}

@@ -1,0 +1,236 @@
+package session
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spanstream/spanstream/cache"
+	"github.com/spanstream/spanstream/stream"
+)
+
+// Debounce is how long a session waits after a change before labeling, by
+// document length in characters. Zero fields take their defaults.
+type Debounce struct {
+	// Short applies below 500 characters. Default 200 ms.
+	Short time.Duration
+	// Medium applies below 2,000 characters. Default 350 ms.
+	Medium time.Duration
+	// Long applies from 2,000 characters. Default 500 ms.
+	Long time.Duration
+}
+
+func (d Debounce) withDefaults() Debounce {
+	if d.Short <= 0 {
+		d.Short = 200 * time.Millisecond
+	}
+	if d.Medium <= 0 {
+		d.Medium = 350 * time.Millisecond
+	}
+	if d.Long <= 0 {
+		d.Long = 500 * time.Millisecond
+	}
+	return d
+}
+
+// For returns the wait for a document of chars characters.
+func (d Debounce) For(chars int) time.Duration {
+	switch {
+	case chars < 500:
+		return d.Short
+	case chars < 2000:
+		return d.Medium
+	default:
+		return d.Long
+	}
+}
+
+// job labels one version of the document and delivers the result. It runs
+// on its own goroutine; the session's reader starts it and, before starting
+// the next, cancels it and waits for it, so frames of one version never
+// follow frames of a newer one.
+type job struct {
+	s        *session
+	version  int64
+	text     string
+	settings settings
+	received time.Time
+	ctx      context.Context
+	cancel   context.CancelFunc
+	done     chan struct{} // closed when run returns
+	out      *delivery
+
+	// finished is set by run before done closes: the version got its done
+	// or error frame, so stopping it needs no cancelled frame.
+	finished bool
+}
+
+// start cancels the labeling in progress, if any, and starts labeling the
+// current version. reason is what the client is told about the old one.
+func (s *session) start(reason string) {
+	s.stopJob(reason)
+	ctx, cancel := context.WithCancel(s.ctx)
+	j := &job{
+		s:        s,
+		version:  s.doc.version,
+		text:     s.doc.text,
+		settings: s.settings,
+		received: time.Now(),
+		ctx:      ctx,
+		cancel:   cancel,
+		done:     make(chan struct{}),
+	}
+	j.out = newDelivery(j)
+	s.cur = j
+	go j.run()
+}
+
+// stopJob cancels the current job and waits for it. When the job had not
+// finished and reason is not empty, the client is told with a cancelled
+// frame, queued after everything the job sent.
+func (s *session) stopJob(reason string) {
+	j := s.cur
+	if j == nil {
+		return
+	}
+	s.cur = nil
+	j.cancel()
+	<-j.done
+	if j.finished || reason == "" {
+		return
+	}
+	s.opts.Metrics.cancelled(reason)
+	s.send(s.ctx, "cancelled", cancelledMsg{Type: "cancelled", Version: j.version,
+		Reason: reason})
+}
+
+func (j *job) run() {
+	defer close(j.done)
+	defer j.cancel()
+
+	key := cacheKey(j.s.opts.Labeler.Identity(), j.text)
+	if source, spans, ok := j.lookup(key); ok {
+		j.out.final(source, spans)
+		j.finish("hit", source)
+		return
+	}
+	if !j.wait() {
+		return
+	}
+	res, err := j.s.opts.Labeler.Label(j.ctx, j.text, j.out.update)
+	if err != nil {
+		j.fail(err)
+		return
+	}
+	if res.Warning != "" {
+		j.s.send(j.ctx, "warning", warningMsg{Type: "warning", Version: j.version,
+			Message: res.Warning})
+	}
+	j.out.final(res.Source, res.Spans)
+	if res.Complete && res.Warning == "" {
+		j.store(key, res)
+	}
+	j.finish("miss", res.Source)
+}
+
+// lookup returns the cached result for key. Any cache failure is a miss:
+// labeling goes on without the cache.
+func (j *job) lookup(key string) (string, []stream.Span, bool) {
+	b, err := j.s.opts.Cache.Get(j.ctx, key)
+	if err != nil {
+		if !errors.Is(err, cache.ErrMiss) {
+			j.s.log.Debug().Err(err).Msg("cache get failed")
+		}
+		return "", nil, false
+	}
+	source, spans, err := decodeResult(j.text, b)
+	if err != nil {
+		j.s.log.Warn().Err(err).Msg("cache entry unreadable")
+		return "", nil, false
+	}
+	return source, spans, true
+}
+
+func (j *job) store(key string, res stream.Result) {
+	ttl := j.s.opts.TTL.TTL(utf8.RuneCountInString(j.text))
+	err := j.s.opts.Cache.Set(j.ctx, key, encodeResult(res.Source, res.Spans), ttl)
+	if err != nil {
+		j.s.log.Debug().Err(err).Msg("cache set failed")
+	}
+}
+
+// wait sleeps for the debounce; it reports false when the job was
+// cancelled meanwhile.
+func (j *job) wait() bool {
+	d := j.s.opts.Debounce.For(utf8.RuneCountInString(j.text))
+	if j.settings.debounce != nil {
+		d = *j.settings.debounce
+	}
+	if d <= 0 {
+		return j.ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-j.ctx.Done():
+		return false
+	}
+}
+
+// fail reports a labeling error, unless the job was cancelled: then the
+// session tells the client.
+func (j *job) fail(err error) {
+	if j.ctx.Err() != nil {
+		return
+	}
+	code := CodeInternal
+	switch {
+	case errors.Is(err, stream.ErrOverloaded):
+		code = CodeOverloaded
+	case errors.Is(err, stream.ErrUpstream):
+		code = CodeUpstream
+	}
+	j.s.log.Warn().Err(err).Str("code", code).Int64("doc_version", j.version).
+		Msg("labeling failed")
+	j.finished = true
+	j.s.opts.Metrics.errorSent(code)
+	j.s.send(j.ctx, "error", errorMsg{Type: "error", Code: code, Version: j.version,
+		Message: "labeling failed: " + err.Error()})
+}
+
+func (j *job) finish(cacheResult, source string) {
+	elapsed := time.Since(j.received)
+	msg := doneMsg{
+		Type:      "done",
+		Version:   j.version,
+		Count:     j.out.count(),
+		Cache:     cacheResult,
+		Source:    source,
+		ElapsedMs: ms(elapsed),
+	}
+	if first, ok := j.out.firstSpan(); ok {
+		v := ms(first.Sub(j.received))
+		msg.FirstSpanMs = &v
+		j.s.opts.Metrics.firstSpan(first.Sub(j.received))
+	}
+	if j.s.send(j.ctx, "done", msg) {
+		j.finished = true
+	}
+	j.s.opts.Metrics.labeled(source, cacheResult, elapsed)
+	j.s.log.Debug().Int64("doc_version", j.version).Str("cache", cacheResult).
+		Str("source", source).Int("count", msg.Count).Float64("elapsed_ms", msg.ElapsedMs).
+		Msg("labeled")
+}
+
+// cacheKey names a result: the labeler's identity and the SHA-256 of the
+// exact text. Session options are not part of it: they filter a cached
+// result, so every session shares one entry.
+func cacheKey(id stream.Identity, text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return "label:v1:" + id.String() + ":" + hex.EncodeToString(sum[:])
+}
