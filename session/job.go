@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -111,34 +112,190 @@ func (j *job) run() {
 	defer close(j.done)
 	defer j.cancel()
 
-	key := cacheKey(j.s.opts.Labeler.Identity(), j.text)
-	if source, spans, ok := j.lookup(key); ok {
-		j.out.final(source, spans)
-		j.finish("hit", source)
+	parts := j.parts()
+	if j.deliverHits(parts) {
+		j.complete(parts, "hit")
 		return
 	}
 	if !j.wait() {
 		return
 	}
-	res, err := j.s.opts.Labeler.Label(j.ctx, j.text, j.out.update)
-	if err != nil {
+	led, ok := j.follow(parts)
+	if !ok {
+		return
+	}
+	if err := firstErr(parts); err != nil {
 		j.fail(err)
 		return
 	}
-	if res.Warning != "" {
-		j.s.send(j.ctx, "warning", warningMsg{Type: "warning", Version: j.version,
-			Message: res.Warning})
+	result := "shared"
+	if led {
+		result = "miss"
 	}
-	j.out.final(res.Source, res.Spans)
-	if res.Complete && res.Warning == "" {
-		j.store(key, res)
+	j.complete(parts, result)
+}
+
+// part is one segment of the job's document and what became of it.
+type part struct {
+	seg      segment
+	key      string
+	sub      *subscription     // while its flight runs
+	ids      map[string]string // local span ID to document span ID
+	spans    []stream.Span     // final, in document offsets
+	source   string
+	warning  string
+	err      error
+	finished bool
+}
+
+// parts splits the document into segments and looks each up in the cache.
+func (j *job) parts() []*part {
+	id := j.s.opts.Labeler.Identity()
+	segs := split(j.text, j.s.opts.SegmentChars)
+	parts := make([]*part, len(segs))
+	for i, seg := range segs {
+		p := &part{seg: seg, key: cacheKey(id, seg.text), ids: make(map[string]string)}
+		if source, spans, ok := j.lookup(p.key, seg.text); ok {
+			p.spans, p.source, p.finished = p.shift(spans), source, true
+		}
+		parts[i] = p
 	}
-	j.finish("miss", res.Source)
+	return parts
+}
+
+// deliverHits sends the spans of every cached segment at once, before any
+// debounce, and reports whether every segment was cached.
+func (j *job) deliverHits(parts []*part) bool {
+	var hits []stream.Span
+	all := true
+	for _, p := range parts {
+		if p.finished {
+			hits = append(hits, p.spans...)
+		} else {
+			all = false
+		}
+	}
+	j.out.update(stream.Update{Add: hits})
+	return all
+}
+
+// follow labels the segments the cache did not have, through flights
+// shared with other sessions, streaming their updates as they come. It
+// reports whether this job started any flight, and false when the job was
+// cancelled first.
+func (j *job) follow(parts []*part) (led bool, ok bool) {
+	notify := make(chan struct{}, 1)
+	for _, p := range parts {
+		if !p.finished {
+			var leader bool
+			p.sub, leader = j.s.flights.join(p.key, p.seg.text, notify)
+			led = led || leader
+		}
+	}
+	defer func() {
+		for _, p := range parts {
+			if p.sub != nil {
+				j.s.flights.leave(p.sub)
+			}
+		}
+	}()
+
+	for {
+		pending := false
+		for _, p := range parts {
+			if p.sub != nil && !j.read(p) {
+				pending = true
+			}
+		}
+		if !pending {
+			return led, true
+		}
+		select {
+		case <-notify:
+		case <-j.ctx.Done():
+			return led, false
+		}
+	}
+}
+
+// read streams what p's flight produced since the last read and reports
+// whether the flight has finished.
+func (j *job) read(p *part) bool {
+	ups, finished, res, err := p.sub.read()
+	for _, u := range ups {
+		j.out.update(p.shiftUpdate(u))
+	}
+	if !finished {
+		return false
+	}
+	j.s.flights.leave(p.sub)
+	p.sub, p.finished, p.err = nil, true, err
+	if err == nil {
+		p.spans, p.source, p.warning = p.shift(res.Spans), res.Source, res.Warning
+	}
+	return true
+}
+
+// complete sends the final result of every part and done.
+func (j *job) complete(parts []*part, cacheResult string) {
+	var spans []stream.Span
+	var warnings []string
+	source := ""
+	for _, p := range parts {
+		spans = append(spans, p.spans...)
+		if p.warning != "" && !slices.Contains(warnings, p.warning) {
+			warnings = append(warnings, p.warning)
+		}
+		if source == "" || p.source == "builtin" {
+			source = p.source
+		}
+	}
+	if source == "" {
+		source = j.s.opts.Labeler.Identity().Name
+	}
+	for _, w := range warnings {
+		j.s.send(j.ctx, "warning", warningMsg{Type: "warning", Version: j.version, Message: w})
+	}
+	j.out.final(source, spans)
+	j.finish(cacheResult, source)
+}
+
+func firstErr(parts []*part) error {
+	for _, p := range parts {
+		if p.err != nil {
+			return p.err
+		}
+	}
+	return nil
+}
+
+// shift moves spans from segment offsets to document offsets.
+func (p *part) shift(spans []stream.Span) []stream.Span {
+	out := make([]stream.Span, len(spans))
+	for i, s := range spans {
+		id := s.ID()
+		s.Start += p.seg.start
+		s.End += p.seg.start
+		out[i] = s
+		p.ids[id] = s.ID()
+	}
+	return out
+}
+
+// shiftUpdate moves an update from segment offsets to document offsets.
+func (p *part) shiftUpdate(u stream.Update) stream.Update {
+	out := stream.Update{Add: p.shift(u.Add)}
+	for _, id := range u.Retract {
+		if doc, ok := p.ids[id]; ok {
+			out.Retract = append(out.Retract, doc)
+		}
+	}
+	return out
 }
 
 // lookup returns the cached result for key. Any cache failure is a miss:
 // labeling goes on without the cache.
-func (j *job) lookup(key string) (string, []stream.Span, bool) {
+func (j *job) lookup(key, text string) (string, []stream.Span, bool) {
 	b, err := j.s.opts.Cache.Get(j.ctx, key)
 	if err != nil {
 		if !errors.Is(err, cache.ErrMiss) {
@@ -146,20 +303,12 @@ func (j *job) lookup(key string) (string, []stream.Span, bool) {
 		}
 		return "", nil, false
 	}
-	source, spans, err := decodeResult(j.text, b)
+	source, spans, err := decodeResult(text, b)
 	if err != nil {
 		j.s.log.Warn().Err(err).Msg("cache entry unreadable")
 		return "", nil, false
 	}
 	return source, spans, true
-}
-
-func (j *job) store(key string, res stream.Result) {
-	ttl := j.s.opts.TTL.TTL(utf8.RuneCountInString(j.text))
-	err := j.s.opts.Cache.Set(j.ctx, key, encodeResult(res.Source, res.Spans), ttl)
-	if err != nil {
-		j.s.log.Debug().Err(err).Msg("cache set failed")
-	}
 }
 
 // wait sleeps for the debounce; it reports false when the job was

@@ -113,12 +113,12 @@ type retractMsg struct {
 }
 
 type doneMsg struct {
-	Type        string  `json:"type"`
-	Version     int64   `json:"version"`
-	Count       int     `json:"count"`
-	Cache       string  `json:"cache"`
-	Source      string  `json:"source"`
-	ElapsedMs   float64 `json:"elapsedMs"`
+	Type        string   `json:"type"`
+	Version     int64    `json:"version"`
+	Count       int      `json:"count"`
+	Cache       string   `json:"cache"`
+	Source      string   `json:"source"`
+	ElapsedMs   float64  `json:"elapsedMs"`
 	FirstSpanMs *float64 `json:"firstSpanMs,omitempty"`
 }
 

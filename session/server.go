@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/coder/websocket"
 	"github.com/rs/zerolog"
@@ -40,6 +41,11 @@ type Options struct {
 	// document length. Default 200 ms below 500 characters, 350 ms below
 	// 2,000, 500 ms above.
 	Debounce Debounce
+	// SegmentChars is the longest paragraph labeled and cached as one
+	// segment; longer paragraphs are cut at every sentence end, so that an
+	// edit relabels only the sentences it touches. Default 240; a negative
+	// value labels the whole document as one segment.
+	SegmentChars int
 	// QueueSize bounds the frames waiting for the writer. Default 64.
 	QueueSize int
 	// WriteTimeout bounds one frame write; a peer that does not read for
@@ -72,6 +78,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxSpans == 0 {
 		o.MaxSpans = 60
 	}
+	if o.SegmentChars == 0 {
+		o.SegmentChars = 240
+	}
 	if o.QueueSize <= 0 {
 		o.QueueSize = 64
 	}
@@ -92,10 +101,11 @@ func (o Options) withDefaults() Options {
 // Server accepts WebSocket connections and runs one session for each. It is
 // safe for concurrent use; call Shutdown to close every session.
 type Server struct {
-	opts   Options
-	ctx    context.Context // parent of every session's context
-	cancel context.CancelFunc
-	wg     sync.WaitGroup // one per running session
+	opts    Options
+	flights *flights
+	ctx     context.Context // parent of every session's context
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup // one per running session
 
 	// mu guards sessions and closing.
 	mu       sync.Mutex
@@ -106,12 +116,29 @@ type Server struct {
 // NewServer returns a Server with o's settings.
 func NewServer(o Options) *Server {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Server{
+	s := &Server{
 		opts:     o.withDefaults(),
 		ctx:      ctx,
 		cancel:   cancel,
 		sessions: make(map[*session]struct{}),
 	}
+	s.flights = newFlights(ctx, s.label)
+	return s
+}
+
+// label runs the labeler for one flight and caches a complete result.
+// Results cut short or with a warning (a model fallback) are never cached.
+func (s *Server) label(ctx context.Context, key, text string,
+	emit func(stream.Update)) (stream.Result, error) {
+	res, err := s.opts.Labeler.Label(ctx, text, emit)
+	if err != nil || !res.Complete || res.Warning != "" {
+		return res, err
+	}
+	ttl := s.opts.TTL.TTL(utf8.RuneCountInString(text))
+	if err := s.opts.Cache.Set(ctx, key, encodeResult(res.Source, res.Spans), ttl); err != nil {
+		s.opts.Logger.Debug().Err(err).Msg("cache set failed")
+	}
+	return res, nil
 }
 
 // Labeler returns the labeler sessions use.
@@ -143,7 +170,7 @@ func (s *Server) add(c *websocket.Conn) (*session, bool) {
 	if s.closing {
 		return nil, false
 	}
-	sess := newSession(s.ctx, c, newID(), &s.opts)
+	sess := newSession(s.ctx, c, newID(), &s.opts, s.flights)
 	s.sessions[sess] = struct{}{}
 	s.wg.Add(1)
 	return sess, true
@@ -184,6 +211,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	go func() {
 		closers.Wait()
 		s.wg.Wait()
+		s.flights.wait() // no session waits on them any more: all cancelled
 		close(ended)
 	}()
 	select {

@@ -33,14 +33,15 @@ var (
 // caller, the only one touching doc, settings and cur), the writer, the
 // pinger, and at most one labeling job at a time. run joins them all.
 type session struct {
-	id     string
-	conn   *websocket.Conn
-	opts   *Options
-	log    zerolog.Logger
-	ctx    context.Context // ends when the connection does
-	cancel context.CancelFunc
-	out    chan []byte // frames for the writer
-	opened time.Time
+	id      string
+	conn    *websocket.Conn
+	opts    *Options
+	flights *flights
+	log     zerolog.Logger
+	ctx     context.Context // ends when the connection does
+	cancel  context.CancelFunc
+	out     chan []byte // frames for the writer
+	opened  time.Time
 
 	// Reader-owned state.
 	doc      document
@@ -56,17 +57,19 @@ type settings struct {
 	debounce      *time.Duration // nil: sized by document length
 }
 
-func newSession(parent context.Context, c *websocket.Conn, id string, o *Options) *session {
+func newSession(parent context.Context, c *websocket.Conn, id string, o *Options,
+	fl *flights) *session {
 	ctx, cancel := context.WithCancel(parent)
 	return &session{
-		id:     id,
-		conn:   c,
-		opts:   o,
-		log:    o.Logger.With().Str("session_id", id).Logger(),
-		ctx:    ctx,
-		cancel: cancel,
-		out:    make(chan []byte, o.QueueSize),
-		opened: time.Now(),
+		id:      id,
+		conn:    c,
+		opts:    o,
+		flights: fl,
+		log:     o.Logger.With().Str("session_id", id).Logger(),
+		ctx:     ctx,
+		cancel:  cancel,
+		out:     make(chan []byte, o.QueueSize),
+		opened:  time.Now(),
 		settings: settings{
 			unit:          offsets.UTF16,
 			minConfidence: o.MinConfidence,

@@ -1,0 +1,147 @@
+package session
+
+import (
+	"context"
+	"sync"
+
+	"github.com/spanstream/spanstream/stream"
+)
+
+// flights runs labelings so that sessions asking for the same text at the
+// same time share one labeler call. A flight runs on a context of its own,
+// derived from the Server's, and is cancelled only when every session
+// waiting on it has gone: one session's edit must not fail the others.
+type flights struct {
+	ctx   context.Context // the Server's
+	label func(ctx context.Context, key, text string, emit func(stream.Update)) (stream.Result, error)
+	wg    sync.WaitGroup // running flights
+
+	// mu guards m. Lock order: flights.mu before flight.mu.
+	mu sync.Mutex
+	m  map[string]*flight
+}
+
+// flight is one labeling of one text and everything it produced so far.
+type flight struct {
+	key    string
+	cancel context.CancelFunc
+
+	// mu guards the fields below.
+	mu       sync.Mutex
+	updates  []stream.Update
+	subs     map[*subscription]struct{}
+	finished bool
+	res      stream.Result
+	err      error
+}
+
+// subscription is one session's place in a flight.
+type subscription struct {
+	f      *flight
+	notify chan struct{} // poked, never closed, on each change of f
+	next   int           // index of the first update not read yet
+}
+
+func newFlights(ctx context.Context,
+	label func(context.Context, string, string, func(stream.Update)) (stream.Result, error),
+) *flights {
+	return &flights{ctx: ctx, label: label, m: make(map[string]*flight)}
+}
+
+// join subscribes to the flight labeling text under key, starting one if
+// none runs. notify is poked (without blocking) whenever the flight
+// changes; one channel may serve many subscriptions. leader reports
+// whether this call started the flight.
+func (fs *flights) join(key, text string, notify chan struct{}) (sub *subscription, leader bool) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if f, ok := fs.m[key]; ok {
+		return f.subscribe(notify), false
+	}
+	ctx, cancel := context.WithCancel(fs.ctx)
+	f := &flight{key: key, cancel: cancel, subs: make(map[*subscription]struct{})}
+	fs.m[key] = f
+	sub = f.subscribe(notify)
+	fs.wg.Go(func() { fs.run(ctx, f, text) })
+	return sub, true
+}
+
+func (fs *flights) run(ctx context.Context, f *flight, text string) {
+	defer f.cancel()
+	res, err := fs.label(ctx, f.key, text, f.publish)
+
+	// Leave the registry before finishing, so that a session arriving now
+	// either finds the result in the cache or starts afresh.
+	fs.mu.Lock()
+	if fs.m[f.key] == f {
+		delete(fs.m, f.key)
+	}
+	fs.mu.Unlock()
+
+	f.mu.Lock()
+	f.finished, f.res, f.err = true, res, err
+	f.pokeLocked()
+	f.mu.Unlock()
+}
+
+// leave ends sub. The last subscription to leave an unfinished flight
+// cancels it and removes it, so that a later request starts a new one.
+func (fs *flights) leave(sub *subscription) {
+	f := sub.f
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.subs, sub)
+	if len(f.subs) > 0 || f.finished {
+		return
+	}
+	if fs.m[f.key] == f {
+		delete(fs.m, f.key)
+	}
+	f.cancel()
+}
+
+// wait blocks until every flight has returned.
+func (fs *flights) wait() { fs.wg.Wait() }
+
+func (f *flight) subscribe(notify chan struct{}) *subscription {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	sub := &subscription{f: f, notify: notify}
+	f.subs[sub] = struct{}{}
+	poke(notify) // a late joiner has the updates so far to read at once
+	return sub
+}
+
+// publish records an update of the labeling and wakes every subscriber.
+func (f *flight) publish(u stream.Update) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.updates = append(f.updates, u)
+	f.pokeLocked()
+}
+
+func (f *flight) pokeLocked() {
+	for sub := range f.subs {
+		poke(sub.notify)
+	}
+}
+
+func poke(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
+
+// read returns the updates sub has not seen and, once the flight has
+// finished, its result.
+func (sub *subscription) read() (ups []stream.Update, finished bool, res stream.Result, err error) {
+	f := sub.f
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ups = f.updates[sub.next:]
+	sub.next = len(f.updates)
+	return ups, f.finished, f.res, f.err
+}
