@@ -99,7 +99,7 @@ func TestEditReplayMatchesWholeDoc(t *testing.T) {
 			c.send(map[string]any{"type": "edit", "version": version, "base": version - 1,
 				"changes": changes})
 		}
-		got := c.final(version)
+		got, _ := c.final(version)
 
 		final := string(utf16.Decode(doc))
 		fresh := dial(t, url)
@@ -138,8 +138,8 @@ func boundary(doc []uint16, i int) int {
 }
 
 // final reads frames until done for version, skipping older versions, and
-// returns the spans the client holds for it.
-func (c *client) final(version int64) []wireSpan {
+// returns the spans the client holds for it with the done frame.
+func (c *client) final(version int64) ([]wireSpan, msg) {
 	c.t.Helper()
 	held := map[string]wireSpan{}
 	for {
@@ -160,7 +160,7 @@ func (c *client) final(version int64) []wireSpan {
 				delete(held, id)
 			}
 		case "done":
-			return sortedSpans(held)
+			return sortedSpans(held), m
 		}
 	}
 }

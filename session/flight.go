@@ -13,13 +13,18 @@ import (
 // waiting on it has gone: one session's edit must not fail the others.
 type flights struct {
 	ctx   context.Context // the Server's
-	label func(ctx context.Context, key, text string, emit func(stream.Update)) (stream.Result, error)
+	label labelFunc
 	wg    sync.WaitGroup // running flights
 
 	// mu guards m. Lock order: flights.mu before flight.mu.
 	mu sync.Mutex
 	m  map[string]*flight
 }
+
+// labelFunc labels text for the cache key key, reporting whether another
+// process labeled it (shared) rather than this one.
+type labelFunc func(ctx context.Context, key, text string,
+	emit func(stream.Update)) (res stream.Result, shared bool, err error)
 
 // flight is one labeling of one text and everything it produced so far.
 type flight struct {
@@ -32,6 +37,7 @@ type flight struct {
 	subs     map[*subscription]struct{}
 	finished bool
 	res      stream.Result
+	shared   bool // the result came from another process
 	err      error
 }
 
@@ -42,9 +48,7 @@ type subscription struct {
 	next   int           // index of the first update not read yet
 }
 
-func newFlights(ctx context.Context,
-	label func(context.Context, string, string, func(stream.Update)) (stream.Result, error),
-) *flights {
+func newFlights(ctx context.Context, label labelFunc) *flights {
 	return &flights{ctx: ctx, label: label, m: make(map[string]*flight)}
 }
 
@@ -68,7 +72,7 @@ func (fs *flights) join(key, text string, notify chan struct{}) (sub *subscripti
 
 func (fs *flights) run(ctx context.Context, f *flight, text string) {
 	defer f.cancel()
-	res, err := fs.label(ctx, f.key, text, f.publish)
+	res, shared, err := fs.label(ctx, f.key, text, f.publish)
 
 	// Leave the registry before finishing, so that a session arriving now
 	// either finds the result in the cache or starts afresh.
@@ -79,7 +83,7 @@ func (fs *flights) run(ctx context.Context, f *flight, text string) {
 	fs.mu.Unlock()
 
 	f.mu.Lock()
-	f.finished, f.res, f.err = true, res, err
+	f.finished, f.res, f.shared, f.err = true, res, shared, err
 	f.pokeLocked()
 	f.mu.Unlock()
 }
@@ -135,13 +139,23 @@ func poke(c chan struct{}) {
 	}
 }
 
+// progress is what a subscription reads from its flight.
+type progress struct {
+	updates  []stream.Update // not seen before
+	finished bool
+	res      stream.Result // once finished
+	shared   bool
+	err      error
+}
+
 // read returns the updates sub has not seen and, once the flight has
 // finished, its result.
-func (sub *subscription) read() (ups []stream.Update, finished bool, res stream.Result, err error) {
+func (sub *subscription) read() progress {
 	f := sub.f
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	ups = f.updates[sub.next:]
+	p := progress{updates: f.updates[sub.next:], finished: f.finished, res: f.res,
+		shared: f.shared, err: f.err}
 	sub.next = len(f.updates)
-	return ups, f.finished, f.res, f.err
+	return p
 }

@@ -14,10 +14,14 @@ import (
 	"github.com/coder/websocket"
 	"go.uber.org/goleak"
 
+	"github.com/spanstream/spanstream/cache"
 	"github.com/spanstream/spanstream/stream"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	cache.SetDriverLogger(nil) // outage tests make the driver complain
+	goleak.VerifyTestMain(m)
+}
 
 // testTimeout bounds every wait of a test, so that a missing frame fails
 // the test instead of hanging it; it is not a speed assertion.

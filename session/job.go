@@ -121,6 +121,7 @@ func (j *job) run() {
 		return
 	}
 	led, ok := j.follow(parts)
+	led = led && !anyShared(parts)
 	if !ok {
 		return
 	}
@@ -145,6 +146,7 @@ type part struct {
 	source   string
 	warning  string
 	err      error
+	shared   bool // labeled by another server
 	finished bool
 }
 
@@ -190,6 +192,9 @@ func (j *job) follow(parts []*part) (led bool, ok bool) {
 			var leader bool
 			p.sub, leader = j.s.flights.join(p.key, p.seg.text, notify)
 			led = led || leader
+			if !leader {
+				j.s.opts.Metrics.joined()
+			}
 		}
 	}
 	defer func() {
@@ -221,17 +226,17 @@ func (j *job) follow(parts []*part) (led bool, ok bool) {
 // read streams what p's flight produced since the last read and reports
 // whether the flight has finished.
 func (j *job) read(p *part) bool {
-	ups, finished, res, err := p.sub.read()
-	for _, u := range ups {
+	pr := p.sub.read()
+	for _, u := range pr.updates {
 		j.out.update(p.shiftUpdate(u))
 	}
-	if !finished {
+	if !pr.finished {
 		return false
 	}
 	j.s.flights.leave(p.sub)
-	p.sub, p.finished, p.err = nil, true, err
-	if err == nil {
-		p.spans, p.source, p.warning = p.shift(res.Spans), res.Source, res.Warning
+	p.sub, p.finished, p.err, p.shared = nil, true, pr.err, pr.shared
+	if pr.err == nil {
+		p.spans, p.source, p.warning = p.shift(pr.res.Spans), pr.res.Source, pr.res.Warning
 	}
 	return true
 }
@@ -258,6 +263,15 @@ func (j *job) complete(parts []*part, cacheResult string) {
 	}
 	j.out.final(source, spans)
 	j.finish(cacheResult, source)
+}
+
+func anyShared(parts []*part) bool {
+	for _, p := range parts {
+		if p.shared {
+			return true
+		}
+	}
+	return false
 }
 
 func firstErr(parts []*part) error {

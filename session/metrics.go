@@ -14,6 +14,8 @@ type Metrics struct {
 	labels        *prometheus.CounterVec
 	errors        *prometheus.CounterVec
 	cancellations *prometheus.CounterVec
+	coalesced     prometheus.Counter
+	leaseWaits    prometheus.Counter
 	firstSpanSecs prometheus.Histogram
 	doneSecs      *prometheus.HistogramVec
 }
@@ -38,6 +40,14 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		cancellations: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "spanstream_cancellations_total", Help: "Labelings stopped early, by reason.",
 		}, []string{"reason"}),
+		coalesced: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "spanstream_coalesced_total",
+			Help: "Segment labelings joined while another session's was in flight.",
+		}),
+		leaseWaits: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "spanstream_lease_waits_total",
+			Help: "Labelings that waited for another server holding the lease.",
+		}),
 		firstSpanSecs: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "spanstream_first_span_seconds",
 			Help:    "From receiving a version to queueing its first spans frame.",
@@ -50,7 +60,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"cache"}),
 	}
 	reg.MustRegister(m.sessions, m.messages, m.labels, m.errors, m.cancellations,
-		m.firstSpanSecs, m.doneSecs)
+		m.coalesced, m.leaseWaits, m.firstSpanSecs, m.doneSecs)
 	return m
 }
 
@@ -94,5 +104,17 @@ func (m *Metrics) labeled(source, cache string, d time.Duration) {
 	if m != nil {
 		m.labels.WithLabelValues(source, cache).Inc()
 		m.doneSecs.WithLabelValues(cache).Observe(d.Seconds())
+	}
+}
+
+func (m *Metrics) joined() {
+	if m != nil {
+		m.coalesced.Inc()
+	}
+}
+
+func (m *Metrics) leaseWait() {
+	if m != nil {
+		m.leaseWaits.Inc()
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/coder/websocket"
 	"github.com/rs/zerolog"
@@ -46,6 +45,14 @@ type Options struct {
 	// edit relabels only the sentences it touches. Default 240; a negative
 	// value labels the whole document as one segment.
 	SegmentChars int
+	// LeaseTTL is how long a server's claim to label a text lasts before
+	// other servers sharing the cache stop waiting for it; the holder
+	// renews it while labeling. Only caches that implement cache.Leaser
+	// (Redis) use it. Default 10 s.
+	LeaseTTL time.Duration
+	// LeasePoll is how often a server waiting for another's result looks
+	// for it in the shared cache. Default 50 ms.
+	LeasePoll time.Duration
 	// QueueSize bounds the frames waiting for the writer. Default 64.
 	QueueSize int
 	// WriteTimeout bounds one frame write; a peer that does not read for
@@ -80,6 +87,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.SegmentChars == 0 {
 		o.SegmentChars = 240
+	}
+	if o.LeaseTTL <= 0 {
+		o.LeaseTTL = 10 * time.Second
+	}
+	if o.LeasePoll <= 0 {
+		o.LeasePoll = 50 * time.Millisecond
 	}
 	if o.QueueSize <= 0 {
 		o.QueueSize = 64
@@ -124,21 +137,6 @@ func NewServer(o Options) *Server {
 	}
 	s.flights = newFlights(ctx, s.label)
 	return s
-}
-
-// label runs the labeler for one flight and caches a complete result.
-// Results cut short or with a warning (a model fallback) are never cached.
-func (s *Server) label(ctx context.Context, key, text string,
-	emit func(stream.Update)) (stream.Result, error) {
-	res, err := s.opts.Labeler.Label(ctx, text, emit)
-	if err != nil || !res.Complete || res.Warning != "" {
-		return res, err
-	}
-	ttl := s.opts.TTL.TTL(utf8.RuneCountInString(text))
-	if err := s.opts.Cache.Set(ctx, key, encodeResult(res.Source, res.Spans), ttl); err != nil {
-		s.opts.Logger.Debug().Err(err).Msg("cache set failed")
-	}
-	return res, nil
 }
 
 // Labeler returns the labeler sessions use.

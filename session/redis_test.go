@@ -1,0 +1,170 @@
+package session
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/spanstream/spanstream/cache"
+	"github.com/spanstream/spanstream/internal/redistest"
+)
+
+// sharedCache returns a two-tier cache over the Redis at url, as cmd wires
+// it, closed when the test ends.
+func sharedCache(t *testing.T, url, prefix string) cache.Cache {
+	t.Helper()
+	r, err := cache.NewRedis(cache.RedisOptions{URL: url, Prefix: prefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return cache.NewTiered(cache.NewMemory(cache.MemoryOptions{}), r)
+}
+
+// counter reads a counter of reg, or 0 when it was never incremented.
+func counter(t *testing.T, reg *prometheus.Registry, name string) float64 {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == name {
+			return mf.GetMetric()[0].GetCounter().GetValue()
+		}
+	}
+	return 0
+}
+
+// TestTwoServersOneLabeling runs two servers sharing Redis: 20 sessions,
+// ten on each, send the same text, and the labeler runs once.
+func TestTwoServersOneLabeling(t *testing.T) {
+	raw := redistest.Require(t)
+	prefix := redistest.Prefix(t, raw)
+	g := newGate()
+	regA, regB := prometheus.NewRegistry(), prometheus.NewRegistry()
+	_, urlA := startServer(t, Options{Labeler: g, Metrics: NewMetrics(regA),
+		Cache: sharedCache(t, "redis://"+redistest.Addr, prefix)})
+	_, urlB := startServer(t, Options{Labeler: g, Metrics: NewMetrics(regB),
+		Cache: sharedCache(t, "redis://"+redistest.Addr, prefix), LeasePoll: 5 * time.Millisecond})
+	text := "a lighthouse at dusk"
+
+	var clients []*client
+	for i := range 20 {
+		url := urlA
+		if i%2 == 1 {
+			url = urlB
+		}
+		c := dial(t, url)
+		c.hello(map[string]any{"debounceMs": 0})
+		c.send(map[string]any{"type": "doc", "version": 1, "text": text})
+		clients = append(clients, c)
+		if i == 0 {
+			<-g.started // A holds the lease from here on
+		}
+	}
+	// Every session is in: A's nine others joined its flight, B's flight
+	// waits on A's lease and B's nine others joined it.
+	waitFor(t, "all sessions to join", func() bool {
+		return counter(t, regA, "spanstream_coalesced_total") == 9 &&
+			counter(t, regB, "spanstream_coalesced_total") == 9 &&
+			counter(t, regB, "spanstream_lease_waits_total") == 1
+	})
+	close(g.release)
+
+	for i, c := range clients {
+		spans, done := c.final(1)
+		if len(spans) != 1 {
+			t.Errorf("session %d holds %d spans, want 1", i, len(spans))
+		}
+		if i > 0 && done.Cache != "shared" {
+			t.Errorf("session %d got cache %q, want shared", i, done.Cache)
+		}
+	}
+	if n := len(g.calls()); n != 1 {
+		t.Errorf("labeler ran %d times for 20 sessions on two servers, want 1", n)
+	}
+}
+
+// waitFor polls cond until it holds, failing the test after testTimeout.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(testTimeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestRedisOutagesKeepLabeling labels through a Redis that is killed
+// mid-run, and through one that never answers: every session still gets
+// its labels.
+func TestRedisOutagesKeepLabeling(t *testing.T) {
+	redistest.Require(t)
+	t.Run("killed", func(t *testing.T) {
+		port := redistest.FreePort(t)
+		srv := redistest.StartServer(t, port)
+		url := "redis://127.0.0.1:" + strconv.Itoa(port)
+		labelThroughOutage(t, sharedCache(t, url, "t:"), srv.Stop)
+	})
+	t.Run("silent", func(t *testing.T) {
+		s := redistest.StartSilent(t)
+		labelThroughOutage(t, sharedCache(t, "redis://"+s.Addr(), "t:"), func() {})
+	})
+}
+
+func labelThroughOutage(t *testing.T, c cache.Cache, outage func()) {
+	t.Helper()
+	_, url := startServer(t, Options{Labeler: wordLabeler(), Cache: c})
+	var clients []*client
+	for range 5 {
+		cl := dial(t, url)
+		cl.hello(map[string]any{"debounceMs": 0})
+		clients = append(clients, cl)
+	}
+	for i, cl := range clients {
+		cl.label(1, fmt.Sprintf("wide shot %d at dusk", i))
+	}
+	outage()
+	for round := int64(2); round <= 4; round++ {
+		for i, cl := range clients {
+			spans, _ := cl.label(round, fmt.Sprintf("wide shot %d, round %d, at dusk", i, round))
+			if len(spans) != 2 {
+				t.Errorf("session %d round %d: got %d spans, want 2", i, round, len(spans))
+			}
+		}
+	}
+}
+
+// TestLeaseHolderDies checks that a server waiting on another's lease
+// labels the text itself once that lease expires without a result.
+func TestLeaseHolderDies(t *testing.T) {
+	raw := redistest.Require(t)
+	prefix := redistest.Prefix(t, raw)
+	lab := wordLabeler()
+	_, url := startServer(t, Options{Labeler: lab, LeasePoll: 5 * time.Millisecond,
+		Cache: sharedCache(t, "redis://"+redistest.Addr, prefix)})
+	text := "a wide shot at dusk"
+
+	// A holder that took the lease and died: nobody renews it.
+	key := cacheKey(lab.Identity(), text)
+	ctx := t.Context()
+	if err := raw.SetNX(ctx, prefix+"lease:"+key, "dead", 300*time.Millisecond).Err(); err != nil {
+		t.Fatal(err)
+	}
+
+	c := dial(t, url)
+	c.hello(map[string]any{"debounceMs": 0})
+	spans, done := c.label(1, text)
+	if len(spans) != 2 || done.Cache != "miss" {
+		t.Errorf("got %d spans, cache %q; want 2 spans labeled here (miss)", len(spans), done.Cache)
+	}
+	if lab.count() != 1 {
+		t.Errorf("labeler ran %d times, want 1", lab.count())
+	}
+}
