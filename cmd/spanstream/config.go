@@ -39,8 +39,18 @@ type config struct {
 	redisPrefix string
 }
 
-// parseConfig reads the environment, then args.
+// parseConfig reads the environment, then args, which must hold flags only.
 func parseConfig(args []string, getenv func(string) string) (config, error) {
+	c, rest, err := parseConfigArgs(args, getenv)
+	if err == nil && len(rest) > 0 {
+		err = fmt.Errorf("unexpected argument %q", rest[0])
+	}
+	return c, err
+}
+
+// parseConfigArgs reads the environment, then the flags of args, and
+// returns the arguments after the flags.
+func parseConfigArgs(args []string, getenv func(string) string) (config, []string, error) {
 	var c config
 	fs := flag.NewFlagSet("spanstream", flag.ContinueOnError)
 	e := envReader{getenv: getenv}
@@ -101,15 +111,12 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		"namespace of every Redis key (env SPANSTREAM_REDIS_PREFIX)")
 
 	if e.err != nil {
-		return c, e.err
+		return c, nil, e.err
 	}
 	if err := fs.Parse(args); err != nil {
-		return c, err
+		return c, nil, err
 	}
-	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	return c, c.validate()
+	return c, fs.Args(), c.validate()
 }
 
 func (c config) validate() error {

@@ -1,6 +1,7 @@
 // Command spanstream serves the labeling WebSocket, the demo page, health
-// and metrics; "spanstream eval DIR..." measures labeling quality against
-// hand-labeled files.
+// and metrics. "spanstream eval DIR..." measures labeling quality against
+// hand-labeled files; "spanstream warm FILE" labels a file of prompts into
+// the cache.
 package main
 
 import (
@@ -26,10 +27,14 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	if len(args) > 0 {
 		switch args[0] {
 		case "eval":
 			return runEval(args[1:], stdout)
+		case "warm":
+			return runWarm(ctx, args[1:], stdout, stderr, os.Getenv)
 		case "serve":
 			args = args[1:]
 		}
@@ -42,8 +47,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	return serve(ctx, cfg, log)
 }
 

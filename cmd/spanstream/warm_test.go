@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+)
+
+func TestReadPrompts(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+		wantErr  bool
+	}{
+		{"plain lines", "wide shot\n\n  dusk light  \n", []string{"wide shot", "dusk light"}, false},
+		{"json lines", `{"id":"a","text":"wide shot"}` + "\n" + `{"text":"two\nlines"}`,
+			[]string{"wide shot", "two\nlines"}, false},
+		{"json without text", `{"id":"a"}`, nil, true},
+		{"broken json", `{"text":`, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readPrompts(strings.NewReader(tt.in))
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("got error %v, want error %v", err, tt.wantErr)
+			}
+			if !tt.wantErr && !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWarmFillsTheCache(t *testing.T) {
+	cfg, err := parseConfig(nil, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(cfg, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Shutdown(context.Background())
+	prompts := []string{"Wide shot at dusk. The camera pans left.", "Close-up of a dog."}
+
+	var out, errs bytes.Buffer
+	if err := warm(context.Background(), a, prompts, 2, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	if err := warm(context.Background(), a, prompts, 2, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || strings.Contains(lines[0], ": 0 segments labeled") {
+		t.Fatalf("first warm reported %q, want segments labeled", lines)
+	}
+	if !strings.Contains(lines[1], ": 0 segments labeled") {
+		t.Errorf("second warm reported %q, want every segment already cached", lines[1])
+	}
+}
