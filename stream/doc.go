@@ -5,4 +5,8 @@
 // Every labeler reports spans in Go byte offsets of the text it was given;
 // converting to the unit a client asked for is the caller's job (see package
 // offsets).
+//
+// Every labeler settles its candidate spans with Resolve (overlaps conflict
+// only within one parent); Filter applies a client's confidence floor and
+// span limit to a result.
 package stream

@@ -46,6 +46,7 @@ func newApp(cfg config, log zerolog.Logger) (*app, error) {
 		TTL:            cache.TTLPolicy{Long: cfg.ttlLong, Short: cfg.ttlShort, Threshold: cfg.ttlThreshold},
 		MaxDocBytes:    cfg.maxDocBytes,
 		MaxSpans:       maxSpansOption(cfg.maxSpans),
+		SegmentChars:   cfg.segmentChars,
 		MinConfidence:  cfg.minConfidence,
 		OriginPatterns: cfg.origins(),
 		Logger:         &log,

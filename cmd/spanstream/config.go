@@ -21,6 +21,7 @@ type config struct {
 	ttlLong         time.Duration
 	ttlShort        time.Duration
 	ttlThreshold    int
+	segmentChars    int
 	allowedOrigins  string
 	shutdownTimeout time.Duration
 
@@ -79,6 +80,9 @@ func parseConfigArgs(args []string, getenv func(string) string) (config, []strin
 		e.int("SPANSTREAM_CACHE_TTL_THRESHOLD", 2000),
 		"text length in characters from which the long-text TTL applies "+
 			"(env SPANSTREAM_CACHE_TTL_THRESHOLD)")
+	fs.IntVar(&c.segmentChars, "segment-chars", e.int("SPANSTREAM_SEGMENT_CHARS", 240),
+		"longest paragraph labeled as one segment; longer ones are cut at sentence ends; "+
+			"-1 labels whole documents (env SPANSTREAM_SEGMENT_CHARS)")
 	fs.StringVar(&c.allowedOrigins, "allowed-origins", e.str("SPANSTREAM_ALLOWED_ORIGINS", ""),
 		"comma-separated host patterns of other origins allowed to connect "+
 			"(env SPANSTREAM_ALLOWED_ORIGINS)")
@@ -127,6 +131,8 @@ func (c config) validate() error {
 		return fmt.Errorf("max-spans must be 0 or more, got %d", c.maxSpans)
 	case c.minConfidence < 0 || c.minConfidence > 1:
 		return fmt.Errorf("min-confidence must be between 0 and 1, got %v", c.minConfidence)
+	case c.segmentChars == 0:
+		return fmt.Errorf("segment-chars must be positive, or -1 for whole documents")
 	case c.cacheBytes <= 0:
 		return fmt.Errorf("cache-bytes must be positive, got %d", c.cacheBytes)
 	case c.modelConcurrency <= 0:
