@@ -1,15 +1,15 @@
 package session
 
 import (
-	"bufio"
-	"encoding/json"
+	"errors"
+	"io/fs"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 	"unicode/utf16"
 
+	"github.com/spanstream/spanstream/internal/prompts"
 	"github.com/spanstream/spanstream/stream"
 )
 
@@ -17,27 +17,11 @@ import (
 // shared folder is not beside the checkout.
 func corpus(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "shared", "corpus", "prompts.jsonl"))
-	if os.IsNotExist(err) {
+	texts, err := prompts.ReadFile(filepath.Join("..", "..", "shared", "corpus", "prompts.jsonl"))
+	if errors.Is(err, fs.ErrNotExist) {
 		t.Skip("../shared/corpus is absent: corpus tests need the shared folder beside the checkout")
 	}
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var p struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, p.Text)
-	}
-	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return texts

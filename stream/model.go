@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -97,6 +98,11 @@ func NewModel(o ModelOptions) *Model {
 	}
 	m.id = Identity{Name: "model",
 		Version: o.Model + "/prompt" + promptVersion + "/schema" + schemaVersion}
+	if host := apiHost(o.BaseURL); host != "" {
+		// The same model name on another server (a local one, the
+		// simulator) may answer differently: keep their caches apart.
+		m.id.Version += "@" + host
+	}
 	return m
 }
 
@@ -117,7 +123,7 @@ func clientOptions(o ModelOptions) []option.RequestOption {
 }
 
 // Identity implements Labeler: Name "model", Version
-// "<model>/prompt<N>/schema<N>".
+// "<model>/prompt<N>/schema<N>", followed by "@<host>" when BaseURL is set.
 func (m *Model) Identity() Identity { return m.id }
 
 type ownerKey struct{}
@@ -207,4 +213,14 @@ func warningFor(err error) string {
 		reason = "model queue full"
 	}
 	return "model unavailable: " + reason + "; showing built-in labels"
+}
+
+// apiHost returns the host of an API base URL, or "" when it is empty or
+// does not parse.
+func apiHost(base string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }

@@ -1,19 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/spanstream/spanstream/internal/prompts"
 )
 
 // runWarm labels every prompt of a file into the configured cache:
@@ -28,7 +26,7 @@ func runWarm(ctx context.Context, args []string, stdout, stderr io.Writer,
 	if len(rest) != 1 {
 		return errors.New("usage: spanstream warm [flags] FILE")
 	}
-	prompts, err := readPromptFile(rest[0])
+	texts, err := prompts.ReadFile(rest[0])
 	if err != nil {
 		return err
 	}
@@ -42,7 +40,7 @@ func runWarm(ctx context.Context, args []string, stdout, stderr io.Writer,
 		return err
 	}
 	defer a.Shutdown(context.Background())
-	return warm(ctx, a, prompts, cfg.modelConcurrency, stdout, stderr)
+	return warm(ctx, a, texts, cfg.modelConcurrency, stdout, stderr)
 }
 
 // warm labels prompts with up to workers at a time, showing a progress bar
@@ -81,39 +79,4 @@ func warm(ctx context.Context, a *app, prompts []string, workers int,
 		err = fmt.Errorf("%d of %d prompts failed", failed.Load(), len(prompts))
 	}
 	return err
-}
-
-// readPromptFile reads prompts: one per line, or JSON objects with a
-// "text" field, one per line. Blank lines are skipped.
-func readPromptFile(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readPrompts(f)
-}
-
-func readPrompts(r io.Reader) ([]string, error) {
-	var out []string
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		if line[0] != '{' {
-			out = append(out, line)
-			continue
-		}
-		var p struct {
-			Text *string `json:"text"`
-		}
-		if err := json.Unmarshal([]byte(line), &p); err != nil || p.Text == nil {
-			return nil, fmt.Errorf("line %d: want a prompt or a JSON object with \"text\"", n)
-		}
-		out = append(out, *p.Text)
-	}
-	return out, sc.Err()
 }
