@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -74,7 +75,15 @@ func serve(ctx context.Context, cfg config, log zerolog.Logger) error {
 	log.Info().Msg("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.shutdownTimeout)
 	defer cancel()
-	err = errors.Join(srv.Shutdown(sctx), a.Shutdown(sctx))
+	// Side by side: http.Server.Shutdown closes the listener at once but
+	// then waits for idle connections (browsers open spare ones), which
+	// must not delay telling sessions to go away.
+	var httpErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { httpErr = srv.Shutdown(sctx) })
+	err = a.Shutdown(sctx)
+	wg.Wait()
+	err = errors.Join(httpErr, err)
 	<-served
 	log.Info().Msg("stopped")
 	return err
