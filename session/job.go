@@ -259,6 +259,7 @@ func (j *job) complete(parts []*part, cacheResult string) {
 		source = j.s.opts.Labeler.Identity().Name
 	}
 	for _, w := range warnings {
+		j.s.log.Warn().Int64("doc_version", j.version).Str("warning", w).Msg("labeling degraded")
 		j.s.send(j.ctx, "warning", warningMsg{Type: "warning", Version: j.version, Message: w})
 	}
 	j.out.final(source, spans)

@@ -42,7 +42,7 @@ type Options struct {
 	Debounce Debounce
 	// SegmentChars is the longest paragraph labeled and cached as one
 	// segment; longer paragraphs are cut at every sentence end, so that an
-	// edit relabels only the sentences it touches. Default 240; a negative
+	// edit relabels only the sentences it touches. Default 600; a negative
 	// value labels the whole document as one segment.
 	SegmentChars int
 	// LeaseTTL is how long a server's claim to label a text lasts before
@@ -86,7 +86,7 @@ func (o Options) withDefaults() Options {
 		o.MaxSpans = 60
 	}
 	if o.SegmentChars == 0 {
-		o.SegmentChars = 240
+		o.SegmentChars = 600
 	}
 	if o.LeaseTTL <= 0 {
 		o.LeaseTTL = 10 * time.Second

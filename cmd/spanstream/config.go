@@ -80,7 +80,7 @@ func parseConfigArgs(args []string, getenv func(string) string) (config, []strin
 		e.int("SPANSTREAM_CACHE_TTL_THRESHOLD", 2000),
 		"text length in characters from which the long-text TTL applies "+
 			"(env SPANSTREAM_CACHE_TTL_THRESHOLD)")
-	fs.IntVar(&c.segmentChars, "segment-chars", e.int("SPANSTREAM_SEGMENT_CHARS", 240),
+	fs.IntVar(&c.segmentChars, "segment-chars", e.int("SPANSTREAM_SEGMENT_CHARS", 600),
 		"longest paragraph labeled as one segment; longer ones are cut at sentence ends; "+
 			"-1 labels whole documents (env SPANSTREAM_SEGMENT_CHARS)")
 	fs.StringVar(&c.allowedOrigins, "allowed-origins", e.str("SPANSTREAM_ALLOWED_ORIGINS", ""),
