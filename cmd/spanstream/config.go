@@ -54,6 +54,12 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 func parseConfigArgs(args []string, getenv func(string) string) (config, []string, error) {
 	var c config
 	fs := flag.NewFlagSet("spanstream", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "usage: spanstream [serve] [flags]\n"+
+			"       spanstream warm [flags] FILE\n"+
+			"       spanstream eval [-v] DIR...\n\nflags:\n")
+		fs.PrintDefaults()
+	}
 	e := envReader{getenv: getenv}
 
 	fs.StringVar(&c.addr, "addr", e.str("SPANSTREAM_ADDR", "127.0.0.1:8080"),
