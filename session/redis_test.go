@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -9,7 +10,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/spanstream/spanstream/cache"
+	"github.com/spanstream/spanstream/internal/llmsim"
 	"github.com/spanstream/spanstream/internal/redistest"
+	"github.com/spanstream/spanstream/stream"
 )
 
 // sharedCache returns a two-tier cache over the Redis at url, as cmd wires
@@ -166,5 +169,56 @@ func TestLeaseHolderDies(t *testing.T) {
 	}
 	if lab.count() != 1 {
 		t.Errorf("labeler ran %d times, want 1", lab.count())
+	}
+}
+
+// TestTwoServersOneModelCall is the shared-cache acceptance test: two
+// servers sharing Redis, 20 sessions sending the same text, one model
+// request counted by the simulator; one session moving on mid-stream does
+// not disturb the other 19.
+func TestTwoServersOneModelCall(t *testing.T) {
+	raw := redistest.Require(t)
+	prefix := redistest.Prefix(t, raw)
+	sim := startSimulator(t, llmsim.Options{TTFT: 300 * time.Millisecond, TokensPerSecond: 400})
+	model := modelLabeler(t, sim, stream.ModelOptions{})
+	var urls [2]string
+	for i := range urls {
+		_, urls[i] = startServer(t, Options{Labeler: model, LeasePoll: 5 * time.Millisecond,
+			Cache: sharedCache(t, "redis://"+redistest.Addr, prefix)})
+	}
+
+	var clients []*client
+	for i := range 20 {
+		c := dial(t, urls[i%2])
+		c.hello(map[string]any{"debounceMs": 0, "maxSpans": 0})
+		c.send(map[string]any{"type": "doc", "version": 1, "text": modelText})
+		clients = append(clients, c)
+	}
+	// Session 0 moves on as soon as its first spans arrive.
+	quitter := clients[0]
+	if m := quitter.next(); m.Type != "spans" {
+		t.Fatalf("got %s, want spans", m.raw)
+	}
+	quitter.send(map[string]any{"type": "doc", "version": 2, "text": "Close-up of a cat."})
+	quitter.final(2)
+
+	var want []wireSpan
+	for i, c := range clients[1:] {
+		spans, done := c.final(1)
+		if done.Source != "model" {
+			t.Errorf("session %d: got source %q, want model", i+1, done.Source)
+		}
+		if want == nil {
+			want = spans
+		} else if !reflect.DeepEqual(spans, want) {
+			t.Errorf("session %d holds different spans:\n got %+v\nwant %+v", i+1, spans, want)
+		}
+	}
+	if len(want) == 0 {
+		t.Error("sessions hold no spans")
+	}
+	// One request for the shared text, one for session 0's new text.
+	if n := sim.sim.Stats().Requests; n != 2 {
+		t.Errorf("simulator saw %d requests, want 2", n)
 	}
 }
