@@ -19,7 +19,8 @@ func corpus(t *testing.T) []string {
 	t.Helper()
 	texts, err := prompts.ReadFile(filepath.Join("..", "..", "shared", "corpus", "prompts.jsonl"))
 	if errors.Is(err, fs.ErrNotExist) {
-		t.Skip("../shared/corpus is absent: corpus tests need the shared folder beside the checkout")
+		t.Skip("../shared/corpus is absent: corpus tests need the shared folder " +
+			"beside the checkout")
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,8 @@ func TestCorpusOverWebSocket(t *testing.T) {
 				total += len(spans)
 			}
 			if total < len(texts)*5 {
-				t.Errorf("got %d spans over %d prompts, want at least 5 a prompt", total, len(texts))
+				t.Errorf("got %d spans over %d prompts, want at least 5 a prompt",
+					total, len(texts))
 			}
 		})
 	}
@@ -125,26 +127,14 @@ func boundary(doc []uint16, i int) int {
 // returns the spans the client holds for it with the done frame.
 func (c *client) final(version int64) ([]wireSpan, msg) {
 	c.t.Helper()
-	held := map[string]wireSpan{}
+	held := holding{}
 	for {
 		m := c.next()
 		if m.Type == "error" {
 			c.t.Fatalf("got %s", m.raw)
 		}
-		if m.Version != version {
-			continue
-		}
-		switch m.Type {
-		case "spans":
-			for _, s := range m.Spans {
-				held[s.ID] = s
-			}
-		case "retract":
-			for _, id := range m.IDs {
-				delete(held, id)
-			}
-		case "done":
-			return sortedSpans(held), m
+		if m.Version == version && held.apply(m) {
+			return held.sorted(), m
 		}
 	}
 }

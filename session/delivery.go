@@ -103,7 +103,8 @@ func (d *delivery) add(spans []stream.Span) {
 	}
 	wire := toWire(d.j.text, d.j.settings.unit, spans)
 	slices.SortStableFunc(wire, func(a, b wireSpan) int {
-		if c := cmp.Compare(tierRank(tierOf(a.Confidence)), tierRank(tierOf(b.Confidence))); c != 0 {
+		ta, tb := tierRank(tierOf(a.Confidence)), tierRank(tierOf(b.Confidence))
+		if c := cmp.Compare(ta, tb); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.Confidence, a.Confidence); c != 0 {

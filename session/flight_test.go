@@ -25,7 +25,9 @@ func newGate() *gateLabeler {
 		ended: make(chan error, 64)}
 }
 
-func (g *gateLabeler) Identity() stream.Identity { return stream.Identity{Name: "gate", Version: "1"} }
+func (g *gateLabeler) Identity() stream.Identity {
+	return stream.Identity{Name: "gate", Version: "1"}
+}
 
 func (g *gateLabeler) Label(ctx context.Context, text string,
 	emit func(stream.Update)) (stream.Result, error) {
@@ -139,7 +141,8 @@ func TestEditRelabelsOnlyChangedSegments(t *testing.T) {
 	var mu sync.Mutex
 	var texts []string
 	inner := lab.fn
-	lab.fn = func(ctx context.Context, text string, emit func(stream.Update)) (stream.Result, error) {
+	lab.fn = func(ctx context.Context, text string,
+		emit func(stream.Update)) (stream.Result, error) {
 		mu.Lock()
 		texts = append(texts, text)
 		mu.Unlock()

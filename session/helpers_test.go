@@ -162,33 +162,43 @@ func (c *client) label(version int64, text string) ([]wireSpan, msg) {
 // collect applies spans and retract frames of version until its done.
 func (c *client) collect(version int64) ([]wireSpan, msg) {
 	c.t.Helper()
-	held := map[string]wireSpan{}
+	held := holding{}
 	for {
 		m := c.next()
 		if m.Version != version && m.Type != "welcome" {
 			c.t.Fatalf("got a frame for version %d while waiting for %d: %s",
 				m.Version, version, m.raw)
 		}
-		switch m.Type {
-		case "spans":
-			for _, s := range m.Spans {
-				held[s.ID] = s
-			}
-		case "retract":
-			for _, id := range m.IDs {
-				delete(held, id)
-			}
-		case "error", "cancelled":
+		if m.Type == "error" || m.Type == "cancelled" {
 			c.t.Fatalf("got %s while labeling version %d", m.raw, version)
-		case "done":
-			return sortedSpans(held), m
+		}
+		if held.apply(m) {
+			return held.sorted(), m
 		}
 	}
 }
 
-func sortedSpans(held map[string]wireSpan) []wireSpan {
-	out := make([]wireSpan, 0, len(held))
-	for _, s := range held {
+// holding is what a client holds for one version, by span ID.
+type holding map[string]wireSpan
+
+// apply takes in a spans or retract frame and reports whether m is done.
+func (h holding) apply(m msg) bool {
+	switch m.Type {
+	case "spans":
+		for _, s := range m.Spans {
+			h[s.ID] = s
+		}
+	case "retract":
+		for _, id := range m.IDs {
+			delete(h, id)
+		}
+	}
+	return m.Type == "done"
+}
+
+func (h holding) sorted() []wireSpan {
+	out := make([]wireSpan, 0, len(h))
+	for _, s := range h {
 		out = append(out, s)
 	}
 	sortWire(out)

@@ -68,7 +68,8 @@ func (s *Server) renew(ctx context.Context, l cache.Leaser, key, token string) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := l.Renew(ctx, key, token, s.opts.LeaseTTL); errors.Is(err, cache.ErrLeaseLost) {
+			err := l.Renew(ctx, key, token, s.opts.LeaseTTL)
+			if errors.Is(err, cache.ErrLeaseLost) {
 				return
 			}
 		}

@@ -105,7 +105,8 @@ func TestModelFaultsOverWebSocket(t *testing.T) {
 				t.Errorf("got warning %q, want one: %v", got.warning, tt.warning)
 			}
 			if tt.sameAsOK && !reflect.DeepEqual(got.spans, clean.spans) {
-				t.Errorf("spans differ from a clean answer:\n got %+v\nwant %+v", got.spans, clean.spans)
+				t.Errorf("spans differ from a clean answer:\n got %+v\nwant %+v",
+					got.spans, clean.spans)
 			}
 			for _, s := range got.spans {
 				if s.Confidence < 0 || s.Confidence > 1 || !stream.ValidRole(s.Role) {
@@ -149,25 +150,17 @@ func labelWith(t *testing.T, fault string, fallback bool) labeled {
 	c.send(map[string]any{"type": "doc", "version": 1, "text": modelText})
 
 	var out labeled
-	held := map[string]wireSpan{}
+	held := holding{}
 	for {
 		m := c.next()
-		switch m.Type {
-		case "spans":
-			for _, s := range m.Spans {
-				held[s.ID] = s
-			}
-		case "retract":
-			for _, id := range m.IDs {
-				delete(held, id)
-			}
-		case "warning":
+		switch {
+		case m.Type == "warning":
 			out.warning = m.Message
-		case "error":
+		case m.Type == "error":
 			out.err = m
 			return out
-		case "done":
-			out.spans, out.done = sortedSpans(held), m
+		case held.apply(m):
+			out.spans, out.done = held.sorted(), m
 			return out
 		}
 	}
@@ -212,8 +205,8 @@ func TestModelParity(t *testing.T) {
 		want := toWire(text, 0, res.Spans)
 		sortWire(want)
 		if !reflect.DeepEqual(got, want) || done.Source != "model" {
-			t.Errorf("prompt %d (source %s): streamed spans differ from a whole answer:\n got %+v\nwant %+v",
-				i, done.Source, got, want)
+			t.Errorf("prompt %d (source %s): streamed spans differ from a whole answer:"+
+				"\n got %+v\nwant %+v", i, done.Source, got, want)
 		}
 	}
 }

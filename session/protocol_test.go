@@ -38,13 +38,16 @@ func TestBadInputKeepsSession(t *testing.T) {
 			frame: `{"type":"edit","version":2,"base":1}`},
 		{name: "edit past the end", code: CodeBadEdit,
 			setup: []map[string]any{{"type": "doc", "version": 1, "text": "wide shot"}},
-			frame: `{"type":"edit","version":2,"base":1,"changes":[{"start":3,"end":99,"text":""}]}`},
+			frame: `{"type":"edit","version":2,"base":1,` +
+				`"changes":[{"start":3,"end":99,"text":""}]}`},
 		{name: "edit end before start", code: CodeBadEdit,
 			setup: []map[string]any{{"type": "doc", "version": 1, "text": "wide shot"}},
-			frame: `{"type":"edit","version":2,"base":1,"changes":[{"start":3,"end":1,"text":""}]}`},
+			frame: `{"type":"edit","version":2,"base":1,` +
+				`"changes":[{"start":3,"end":1,"text":""}]}`},
 		{name: "edit splits a surrogate pair", code: CodeBadEdit,
 			setup: []map[string]any{{"type": "doc", "version": 1, "text": "😀 wide shot"}},
-			frame: `{"type":"edit","version":2,"base":1,"changes":[{"start":1,"end":1,"text":"x"}]}`},
+			frame: `{"type":"edit","version":2,"base":1,` +
+				`"changes":[{"start":1,"end":1,"text":"x"}]}`},
 		{name: "edit change without text", code: CodeBadEdit,
 			setup: []map[string]any{{"type": "doc", "version": 1, "text": "wide shot"}},
 			frame: `{"type":"edit","version":2,"base":1,"changes":[{"start":0,"end":1}]}`},

@@ -56,7 +56,8 @@ func TestOffsetsInEveryUnit(t *testing.T) {
 				t.Parallel()
 				_, url := startServer(t, Options{Labeler: wordLabeler()})
 				c := dial(t, url)
-				if w := c.hello(map[string]any{"debounceMs": 0, "encoding": unit}); w.Encoding != unit {
+				w := c.hello(map[string]any{"debounceMs": 0, "encoding": unit})
+				if w.Encoding != unit {
 					t.Errorf("welcome says encoding %q, want %q", w.Encoding, unit)
 				}
 				spans, _ := c.label(1, text)

@@ -8,8 +8,9 @@ import (
 func TestModelIdentityNamesEverythingThatChangesAnswers(t *testing.T) {
 	base := NewModel(ModelOptions{Model: "m1"}).Identity()
 	others := map[string]Identity{
-		"model":    NewModel(ModelOptions{Model: "m2"}).Identity(),
-		"base URL": NewModel(ModelOptions{Model: "m1", BaseURL: "http://127.0.0.1:9/v1"}).Identity(),
+		"model": NewModel(ModelOptions{Model: "m2"}).Identity(),
+		"base URL": NewModel(ModelOptions{Model: "m1",
+			BaseURL: "http://127.0.0.1:9/v1"}).Identity(),
 	}
 	for what, id := range others {
 		if id == base {

@@ -41,9 +41,10 @@ func newApp(cfg config, log zerolog.Logger) (*app, error) {
 		return nil, err
 	}
 	a.sessions = session.NewServer(session.Options{
-		Labeler:        labeler,
-		Cache:          c,
-		TTL:            cache.TTLPolicy{Long: cfg.ttlLong, Short: cfg.ttlShort, Threshold: cfg.ttlThreshold},
+		Labeler: labeler,
+		Cache:   c,
+		TTL: cache.TTLPolicy{Long: cfg.ttlLong, Short: cfg.ttlShort,
+			Threshold: cfg.ttlThreshold},
 		MaxDocBytes:    cfg.maxDocBytes,
 		MaxSpans:       maxSpansOption(cfg.maxSpans),
 		SegmentChars:   cfg.segmentChars,
@@ -71,7 +72,8 @@ func maxSpansOption(n int) int {
 	return n
 }
 
-func (a *app) labeler(cfg config, reg prometheus.Registerer, log zerolog.Logger) (stream.Labeler, error) {
+func (a *app) labeler(cfg config, reg prometheus.Registerer,
+	log zerolog.Logger) (stream.Labeler, error) {
 	builtin := stream.NewBuiltin(stream.BuiltinOptions{})
 	if cfg.apiKey == "" {
 		log.Info().Str("labeler", "builtin").Msg("labeler ready")
@@ -80,7 +82,8 @@ func (a *app) labeler(cfg config, reg prometheus.Registerer, log zerolog.Logger)
 	return newModelLabeler(cfg, builtin, reg, log)
 }
 
-func (a *app) cache(cfg config, reg prometheus.Registerer, log zerolog.Logger) (cache.Cache, error) {
+func (a *app) cache(cfg config, reg prometheus.Registerer,
+	log zerolog.Logger) (cache.Cache, error) {
 	cache.SetDriverLogger(func(msg string) { log.Debug().Str("driver", msg).Msg("redis driver") })
 	metrics := cache.NewMetrics(reg)
 	mem := cache.NewMemory(cache.MemoryOptions{MaxBytes: cfg.cacheBytes, Metrics: metrics})

@@ -72,7 +72,8 @@ func warm(ctx context.Context, a *app, prompts []string, workers int,
 	}
 	err := g.Wait()
 	bar.Finish()
-	fmt.Fprintf(stdout, "%d prompts in %v: %d segments labeled, %d already cached, %d prompts failed\n",
+	fmt.Fprintf(stdout,
+		"%d prompts in %v: %d segments labeled, %d already cached, %d prompts failed\n",
 		len(prompts), time.Since(start).Round(time.Millisecond), labeled.Load(), cached.Load(),
 		failed.Load())
 	if err == nil && failed.Load() > 0 {

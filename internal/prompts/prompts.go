@@ -31,7 +31,8 @@ func Read(r io.Reader) ([]string, error) {
 			Text *string `json:"text"`
 		}
 		if err := json.Unmarshal([]byte(line), &p); err != nil || p.Text == nil {
-			return nil, fmt.Errorf("prompts: line %d: want a prompt or a JSON object with \"text\"", n)
+			return nil, fmt.Errorf(
+				"prompts: line %d: want a prompt or a JSON object with \"text\"", n)
 		}
 		out = append(out, *p.Text)
 	}

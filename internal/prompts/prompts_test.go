@@ -12,7 +12,8 @@ func TestRead(t *testing.T) {
 		want     []string
 		wantErr  bool
 	}{
-		{"plain lines", "wide shot\n\n  dusk light  \n", []string{"wide shot", "dusk light"}, false},
+		{"plain lines", "wide shot\n\n  dusk light  \n",
+			[]string{"wide shot", "dusk light"}, false},
 		{"json lines", `{"id":"a","text":"wide shot"}` + "\n" + `{"text":"two\nlines"}`,
 			[]string{"wide shot", "two\nlines"}, false},
 		{"json without text", `{"id":"a"}`, nil, true},
