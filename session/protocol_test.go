@@ -143,16 +143,31 @@ func TestTypedTextIsADocument(t *testing.T) {
 }
 
 func TestOriginCheck(t *testing.T) {
-	_, url := startServer(t, Options{Labeler: wordLabeler()})
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
-	defer cancel()
-	hdr := map[string][]string{"Origin": {"http://evil.example"}}
-	c, resp, err := websocket.Dial(ctx, url, &websocket.DialOptions{HTTPHeader: hdr})
-	if err == nil {
-		c.CloseNow()
-		t.Fatal("a page from another origin connected, want it refused")
+	hdr := map[string][]string{"Origin": {"http://editor.example:5173"}}
+	tests := []struct {
+		name    string
+		allowed []string
+		want    bool
+	}{
+		{"other origins refused by default", nil, false},
+		{"an allowed pattern connects", []string{"editor.example:*"}, true},
+		{"a different pattern is no help", []string{"other.example"}, false},
 	}
-	if resp == nil || resp.StatusCode != 403 {
-		t.Errorf("got response %v, want 403", resp)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, url := startServer(t, Options{Labeler: wordLabeler(), OriginPatterns: tt.allowed})
+			ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+			defer cancel()
+			c, resp, err := websocket.Dial(ctx, url, &websocket.DialOptions{HTTPHeader: hdr})
+			if err == nil {
+				c.CloseNow()
+			}
+			if got := err == nil; got != tt.want {
+				t.Fatalf("connected: %v (%v), want %v", got, err, tt.want)
+			}
+			if !tt.want && (resp == nil || resp.StatusCode != 403) {
+				t.Errorf("got response %v, want 403", resp)
+			}
+		})
 	}
 }

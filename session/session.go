@@ -73,7 +73,7 @@ func newSession(parent context.Context, c *websocket.Conn, id string, o *Options
 		settings: settings{
 			unit:          offsets.UTF16,
 			minConfidence: o.MinConfidence,
-			maxSpans:      o.MaxSpans,
+			maxSpans:      max(o.MaxSpans, 0), // on the wire, 0 means no limit
 		},
 	}
 }
