@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -220,5 +221,35 @@ func TestTwoServersOneModelCall(t *testing.T) {
 	// One request for the shared text, one for session 0's new text.
 	if n := sim.sim.Stats().Requests; n != 2 {
 		t.Errorf("simulator saw %d requests, want 2", n)
+	}
+}
+
+// TestRedisTTLBySize checks the lifetime a result gets in Redis: an hour
+// below 2,000 characters, five minutes from there.
+func TestRedisTTLBySize(t *testing.T) {
+	raw := redistest.Require(t)
+	prefix := redistest.Prefix(t, raw)
+	lab := wordLabeler()
+	_, url := startServer(t, Options{Labeler: lab, SegmentChars: -1,
+		Cache: sharedCache(t, "redis://"+redistest.Addr, prefix)})
+	c := dial(t, url)
+	c.hello(map[string]any{"debounceMs": 0})
+
+	short := "a wide shot at dusk"
+	long := short + strings.Repeat(" and the sea", 170) // over 2,000 characters
+	for v, tt := range []struct {
+		text     string
+		min, max time.Duration
+	}{
+		{short, 59 * time.Minute, time.Hour},
+		{long, 4 * time.Minute, 5 * time.Minute},
+	} {
+		c.label(int64(v+1), tt.text)
+		key := prefix + cacheKey(lab.Identity(), tt.text)
+		ttl := raw.PTTL(t.Context(), key).Val()
+		if ttl < tt.min || ttl > tt.max {
+			t.Errorf("%d characters: got TTL %v, want between %v and %v",
+				len(tt.text), ttl, tt.min, tt.max)
+		}
 	}
 }
