@@ -2,6 +2,7 @@ package session
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -40,6 +41,10 @@ func (d *delivery) update(u stream.Update) {
 
 	var add []stream.Span
 	limit := d.j.settings.maxSpans
+	// Most confident first, so that maxSpans keeps the best of what came.
+	slices.SortStableFunc(u.Add, func(a, b stream.Span) int {
+		return cmp.Compare(b.Confidence, a.Confidence)
+	})
 	for _, sp := range u.Add {
 		if sp.Confidence < d.j.settings.minConfidence {
 			continue
@@ -56,20 +61,18 @@ func (d *delivery) update(u stream.Update) {
 }
 
 // final brings the client to exactly the filtered final result: it
-// retracts what was streamed but did not survive and adds the rest.
+// retracts what was streamed but did not survive, replaces spans whose
+// confidence changed (a model answer replaced by the fallback's), and adds
+// the rest.
 func (d *delivery) final(source string, spans []stream.Span) {
 	want := stream.Filter(spans, d.j.settings.minConfidence, d.j.settings.maxSpans)
-	keep := make(map[string]bool, len(want))
-	var add []stream.Span
+	keep := make(map[string]stream.Span, len(want))
 	for _, sp := range want {
-		keep[sp.ID()] = true
-		if _, ok := d.held[sp.ID()]; !ok {
-			add = append(add, sp)
-		}
+		keep[sp.ID()] = sp
 	}
 	var retract []string
-	for id := range d.held {
-		if !keep[id] {
+	for id, sp := range d.held {
+		if k, ok := keep[id]; !ok || k != sp {
 			retract = append(retract, id)
 		}
 	}
@@ -78,10 +81,27 @@ func (d *delivery) final(source string, spans []stream.Span) {
 	for _, id := range retract {
 		delete(d.held, id)
 	}
-	for _, sp := range add {
-		d.held[sp.ID()] = sp
+
+	var add []stream.Span
+	for _, sp := range want {
+		if _, ok := d.held[sp.ID()]; !ok {
+			d.held[sp.ID()] = sp
+			add = append(add, sp)
+		}
 	}
 	d.add(add)
+}
+
+// takeOver makes d hold what an earlier delivery of the same version left
+// with the client. Offsets the client holds in another unit cannot be kept:
+// they are retracted, to be sent again.
+func (d *delivery) takeOver(prev *delivery) {
+	if prev.j.settings.unit != d.j.settings.unit {
+		ids := slices.Sorted(maps.Keys(prev.held))
+		d.retract(ids)
+		return
+	}
+	maps.Copy(d.held, prev.held)
 }
 
 func (d *delivery) count() int { return len(d.held) }

@@ -16,6 +16,9 @@ type document struct {
 	stale bool
 	// loaded is false until the first doc.
 	loaded bool
+	// cancelled is set when the client cancelled the current version, so
+	// that a hello does not label it again.
+	cancelled bool
 }
 
 // replace installs a whole document.
@@ -30,7 +33,7 @@ func (d *document) replace(version int64, text string, maxBytes int) *protoError
 			message: "document is " + itoa(int64(len(text))) +
 				" bytes of UTF-8; the limit is " + itoa(int64(maxBytes))}
 	}
-	d.text, d.version, d.stale, d.loaded = text, version, false, true
+	d.text, d.version, d.stale, d.loaded, d.cancelled = text, version, false, true, false
 	return nil
 }
 
@@ -56,7 +59,7 @@ func (d *document) apply(version, base int64, changes []change, unit offsets.Uni
 		}
 		text = next
 	}
-	d.text, d.version = text, version
+	d.text, d.version, d.cancelled = text, version, false
 	return nil
 }
 

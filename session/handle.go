@@ -21,7 +21,7 @@ func (s *session) handle(frame []byte) {
 		s.sendError(err.(*protoError))
 		return
 	}
-	s.opts.Metrics.message("in", m.Type)
+	s.opts.Metrics.message("in", knownType(m.Type))
 	s.log.Debug().Str("type", m.Type).Int("bytes", len(frame)).Msg("message received")
 
 	var perr *protoError
@@ -34,6 +34,7 @@ func (s *session) handle(frame []byte) {
 		perr = s.onEdit(m)
 	case "cancel":
 		s.stopJob("cancelled")
+		s.doc.cancelled = true
 	default:
 		perr = errorf(CodeBadMessage,
 			"unknown message type %q; want hello, doc, edit or cancel", m.Type)
@@ -73,10 +74,10 @@ func (s *session) onHello(m inbound) *protoError {
 
 	s.settings = next
 	s.send(s.ctx, "welcome", s.welcome())
-	if s.doc.loaded && !s.doc.stale {
-		// The labels already sent were filtered and measured with the old
-		// settings: send the current version again (a cache hit, usually).
-		s.start("restarted")
+	if s.doc.loaded && !s.doc.stale && !s.doc.cancelled {
+		// The labels already sent were filtered and converted with the old
+		// settings: label the current version again (a cache hit, usually).
+		s.restart()
 	}
 	return nil
 }
@@ -133,4 +134,14 @@ func (s *session) onEdit(m inbound) *protoError {
 	}
 	s.start("superseded")
 	return nil
+}
+
+// knownType names a client message type for metrics: anything else is
+// "unknown", so that clients cannot create series at will.
+func knownType(t string) string {
+	switch t {
+	case "hello", "doc", "edit", "cancel":
+		return t
+	}
+	return "unknown"
 }

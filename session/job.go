@@ -73,6 +73,26 @@ type job struct {
 // current version. reason is what the client is told about the old one.
 func (s *session) start(reason string) {
 	s.stopJob(reason)
+	s.launch(nil)
+}
+
+// restart labels the current version again under new settings. The new
+// job takes over what the client holds for the version, so its final result
+// retracts, replaces or adds only what differs, and no cancelled frame is
+// needed.
+func (s *session) restart() {
+	prev := s.stopJob("")
+	if prev == nil || prev.version != s.doc.version {
+		s.launch(nil)
+		return
+	}
+	s.launch(prev.out)
+}
+
+// launch starts a job for the current version; held, when not nil, is the
+// delivery of an earlier job of the same version whose spans the client
+// still holds.
+func (s *session) launch(held *delivery) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	j := &job{
 		s:        s,
@@ -86,26 +106,30 @@ func (s *session) start(reason string) {
 	}
 	j.out = newDelivery(j)
 	s.cur = j
+	if held != nil {
+		j.out.takeOver(held)
+	}
 	go j.run()
 }
 
-// stopJob cancels the current job and waits for it. When the job had not
-// finished and reason is not empty, the client is told with a cancelled
-// frame, queued after everything the job sent.
-func (s *session) stopJob(reason string) {
+// stopJob cancels the current job, waits for it and returns it. When the
+// job had not finished and reason is not empty, the client is told with a
+// cancelled frame, queued after everything the job sent.
+func (s *session) stopJob(reason string) *job {
 	j := s.cur
 	if j == nil {
-		return
+		return nil
 	}
 	s.cur = nil
 	j.cancel()
 	<-j.done
 	if j.finished || reason == "" {
-		return
+		return j
 	}
 	s.opts.Metrics.cancelled(reason)
 	s.send(s.ctx, "cancelled", cancelledMsg{Type: "cancelled", Version: j.version,
 		Reason: reason})
+	return j
 }
 
 func (j *job) run() {
@@ -361,6 +385,7 @@ func (j *job) fail(err error) {
 	}
 	j.s.log.Warn().Err(err).Str("code", code).Int64("doc_version", j.version).
 		Msg("labeling failed")
+	j.out.final("", nil) // the version has no labels: take back what was sent
 	j.finished = true
 	j.s.opts.Metrics.errorSent(code)
 	j.s.send(j.ctx, "error", errorMsg{Type: "error", Code: code, Version: j.version,
@@ -382,9 +407,10 @@ func (j *job) finish(cacheResult, source string) {
 		msg.FirstSpanMs = &v
 		j.s.opts.Metrics.firstSpan(first.Sub(j.received))
 	}
-	if j.s.send(j.ctx, "done", msg) {
-		j.finished = true
+	if !j.s.send(j.ctx, "done", msg) {
+		return
 	}
+	j.finished = true
 	j.s.opts.Metrics.labeled(source, cacheResult, elapsed)
 	j.s.log.Debug().Int64("doc_version", j.version).Str("cache", cacheResult).
 		Str("source", source).Int("count", msg.Count).Float64("elapsed_ms", msg.ElapsedMs).

@@ -64,11 +64,13 @@ type change struct {
 // not '{' is a whole document typed by hand (websocat, wscat), returned as a
 // doc message without a version.
 func parseFrame(frame []byte) (inbound, error) {
+	// JSON decoding would turn invalid bytes into U+FFFD and shift every
+	// byte offset after them, so they are refused in every frame.
+	if !utf8.Valid(frame) {
+		return inbound{}, errorf(CodeBadMessage, "text frame is not valid UTF-8")
+	}
 	trimmed := bytes.TrimLeft(frame, " \t\r\n")
 	if len(trimmed) == 0 || trimmed[0] != '{' {
-		if !utf8.Valid(frame) {
-			return inbound{}, errorf(CodeBadMessage, "text frame is not valid UTF-8")
-		}
 		text := string(frame)
 		return inbound{Type: "doc", Text: &text}, nil
 	}

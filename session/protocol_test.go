@@ -66,6 +66,8 @@ func TestBadInputKeepsSession(t *testing.T) {
 		{name: "frame far too large", code: CodeTooLarge,
 			frame: strings.Repeat("b", 10000)},
 		{name: "invalid UTF-8 typed text", code: CodeBadMessage, frame: "wide \xff shot"},
+		{name: "invalid UTF-8 inside JSON", code: CodeBadMessage,
+			frame: "{\"type\":\"doc\",\"version\":1,\"text\":\"wide \xff shot\"}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

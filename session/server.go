@@ -4,7 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -219,7 +219,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 		s.cancel()
 		<-ended
-		return errors.Join(errors.New("session: shutdown timed out"), ctx.Err())
+		return fmt.Errorf("session: shutdown timed out: %w", ctx.Err())
 	}
 }
 

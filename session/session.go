@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -144,9 +145,8 @@ func (s *session) readFrame() ([]byte, error) {
 			s.conn.Close(websocket.StatusMessageTooBig, "frame over 64 MiB")
 			return nil, errors.New("frame over drain limit")
 		}
-		return nil, errors.Join(errFrameTooLarge, errors.New(
-			"frame is over "+itoa(limit)+" bytes; documents are limited to "+
-				itoa(int64(s.opts.MaxDocBytes))+" bytes of UTF-8"))
+		return nil, fmt.Errorf("%w: over %d bytes; documents are limited to %d bytes of UTF-8",
+			errFrameTooLarge, limit, s.opts.MaxDocBytes)
 	}
 	if typ != websocket.MessageText {
 		return nil, errBinaryFrame

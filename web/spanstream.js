@@ -463,10 +463,13 @@ export class SpanstreamClient {
       }
       // A stale span with the same role that overlaps the new one is an
       // older answer for the same words: replace it rather than show both.
-      this.#spans = this.#spans.filter((o) => o.version === v ||
-        o.role !== s.role || o.end <= s.start || o.start >= s.end);
+      // A span with an ID already held replaces it (the protocol's IDs
+      // name a range and role, so only its confidence can differ).
+      const id = String(s.id ?? '');
+      this.#spans = this.#spans.filter((o) => !(o.version === v && o.id === id) &&
+        (o.version === v || o.role !== s.role || o.end <= s.start || o.start >= s.end));
       this.#spans.push({
-        id: String(s.id ?? ''), start: s.start, end: s.end, text: s.text, role: s.role,
+        id, start: s.start, end: s.end, text: s.text, role: s.role,
         confidence: Number(s.confidence), tier: String(msg.tier ?? ''), source: null, version: v,
       });
     }

@@ -20,6 +20,7 @@ import (
 // app is the wired server: labeler, cache, sessions and HTTP routes.
 type app struct {
 	sessions *session.Server
+	redis    *cache.Redis // nil without REDIS_URL
 	handler  http.Handler
 	closers  []func() error
 }
@@ -97,14 +98,25 @@ func (a *app) cache(cfg config, reg prometheus.Registerer,
 // Handler returns the HTTP routes: /ws, /healthz, /metrics and the page.
 func (a *app) Handler() http.Handler { return a.handler }
 
+// healthz reports that the server serves: status is "ok" whenever it
+// answers, with the session count, the labeler and, with Redis, whether
+// Redis is reachable.
 func (a *app) healthz(w http.ResponseWriter, _ *http.Request) {
 	id := a.sessions.Labeler().Identity()
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(map[string]any{
+	health := map[string]any{
 		"status":   "ok",
 		"sessions": a.sessions.Sessions(),
 		"labeler":  id.String(),
-	})
+	}
+	if a.redis != nil {
+		// Degraded but serving: the in-process cache and labeling go on.
+		health["redis"] = "ok"
+		if a.redis.BreakerOpen() {
+			health["redis"] = "unavailable"
+		}
+	}
+	json.NewEncoder(w).Encode(health)
 }
 
 // Shutdown closes every session with status 1001, waiting until ctx ends,

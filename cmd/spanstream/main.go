@@ -96,7 +96,7 @@ func serve(ctx context.Context, cfg config, log zerolog.Logger) error {
 
 func newLogger(cfg config, w io.Writer) (zerolog.Logger, error) {
 	level, err := zerolog.ParseLevel(cfg.logLevel)
-	if err != nil || cfg.logLevel == "" {
+	if err != nil || level < zerolog.DebugLevel || level > zerolog.ErrorLevel {
 		return zerolog.Logger{}, fmt.Errorf("log level %q: want debug, info, warn or error",
 			cfg.logLevel)
 	}

@@ -26,6 +26,7 @@ func newRedisCache(cfg config, front *cache.Memory, m *cache.Metrics, log zerolo
 	if err != nil {
 		return nil, err
 	}
+	a.redis = r
 	a.closers = append(a.closers, r.Close)
 	log.Info().Str("cache", "tiered").Str("redis_prefix", cfg.redisPrefix).Msg("cache ready")
 	return cache.NewTiered(front, r), nil

@@ -122,7 +122,7 @@ func StartServer(t *testing.T, port int) *Server {
 	return nil
 }
 
-// stop kills the server and waits for it; calling it again does nothing.
+// Stop kills the server and waits for it; calling it again does nothing.
 func (s *Server) Stop() {
 	if s.cmd.ProcessState != nil {
 		return
@@ -143,6 +143,8 @@ type Silent struct {
 	closed bool
 }
 
+// StartSilent starts a Silent server on a loopback port; the test closes
+// it at cleanup.
 func StartSilent(t testing.TB) *Silent {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -156,6 +158,7 @@ func StartSilent(t testing.TB) *Silent {
 	return s
 }
 
+// Addr returns the server's host:port.
 func (s *Silent) Addr() string { return s.ln.Addr().String() }
 
 func (s *Silent) serve() {
@@ -181,6 +184,7 @@ func (s *Silent) serve() {
 	}
 }
 
+// Close stops accepting, drops every connection and waits for them.
 func (s *Silent) Close() {
 	_ = s.ln.Close()
 	s.mu.Lock()
