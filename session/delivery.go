@@ -33,29 +33,28 @@ func (d *delivery) update(u stream.Update) {
 	var retract []string
 	for _, id := range u.Retract {
 		if _, ok := d.held[id]; ok {
-			delete(d.held, id)
 			retract = append(retract, id)
 		}
 	}
 	d.retract(retract)
 
-	var add []stream.Span
-	limit := d.j.settings.maxSpans
 	// Most confident first, so that maxSpans keeps the best of what came.
 	slices.SortStableFunc(u.Add, func(a, b stream.Span) int {
 		return cmp.Compare(b.Confidence, a.Confidence)
 	})
+	var add []stream.Span
+	seen := make(map[string]bool, len(u.Add))
+	limit := d.j.settings.maxSpans
 	for _, sp := range u.Add {
-		if sp.Confidence < d.j.settings.minConfidence {
-			continue
-		}
-		if limit > 0 && len(d.held) >= limit {
+		if limit > 0 && len(d.held)+len(add) >= limit {
 			break
 		}
-		if _, ok := d.held[sp.ID()]; !ok {
-			d.held[sp.ID()] = sp
-			add = append(add, sp)
+		id := sp.ID()
+		if _, ok := d.held[id]; ok || seen[id] || sp.Confidence < d.j.settings.minConfidence {
+			continue
 		}
+		seen[id] = true
+		add = append(add, sp)
 	}
 	d.add(add)
 }
@@ -72,33 +71,36 @@ func (d *delivery) final(source string, spans []stream.Span) {
 	}
 	var retract []string
 	for id, sp := range d.held {
-		if k, ok := keep[id]; !ok || k != sp {
+		if k, ok := keep[id]; !ok || !sameOnWire(k, sp) {
 			retract = append(retract, id)
 		}
 	}
 	slices.Sort(retract)
 	d.retract(retract)
-	for _, id := range retract {
-		delete(d.held, id)
-	}
 
 	var add []stream.Span
 	for _, sp := range want {
 		if _, ok := d.held[sp.ID()]; !ok {
-			d.held[sp.ID()] = sp
 			add = append(add, sp)
 		}
 	}
 	d.add(add)
 }
 
+// sameOnWire reports whether two spans with one ID read the same to a
+// client, whose confidences have four places.
+func sameOnWire(a, b stream.Span) bool {
+	return a == b || (a.Start == b.Start && a.End == b.End && a.Role == b.Role &&
+		wireConfidence(a.Confidence) == wireConfidence(b.Confidence))
+}
+
 // takeOver makes d hold what an earlier delivery of the same version left
 // with the client. Offsets the client holds in another unit cannot be kept:
 // they are retracted, to be sent again.
 func (d *delivery) takeOver(prev *delivery) {
+	d.first = prev.first
 	if prev.j.settings.unit != d.j.settings.unit {
-		ids := slices.Sorted(maps.Keys(prev.held))
-		d.retract(ids)
+		d.retract(slices.Sorted(maps.Keys(prev.held)))
 		return
 	}
 	maps.Copy(d.held, prev.held)
@@ -108,30 +110,38 @@ func (d *delivery) count() int { return len(d.held) }
 
 func (d *delivery) firstSpan() (time.Time, bool) { return d.first, !d.first.IsZero() }
 
+// retract tells the client to drop ids. held changes only once the frame
+// is queued, so that it always says what the client holds.
 func (d *delivery) retract(ids []string) {
 	if len(ids) == 0 {
 		return
 	}
-	d.j.s.send(d.j.ctx, "retract", retractMsg{Type: "retract", Version: d.j.version, IDs: ids})
+	msg := retractMsg{Type: "retract", Version: d.j.version, IDs: ids}
+	if d.j.s.send(d.j.ctx, "retract", msg) {
+		for _, id := range ids {
+			delete(d.held, id)
+		}
+	}
 }
 
 // add sends spans as one frame per tier, highest tier first and, within a
-// tier, most confident first.
+// tier, most confident first. Each frame's spans join held once it is
+// queued.
 func (d *delivery) add(spans []stream.Span) {
 	if len(spans) == 0 {
 		return
 	}
-	wire := toWire(d.j.text, d.j.settings.unit, spans)
-	slices.SortStableFunc(wire, func(a, b wireSpan) int {
-		ta, tb := tierRank(tierOf(a.Confidence)), tierRank(tierOf(b.Confidence))
-		if c := cmp.Compare(ta, tb); c != 0 {
+	slices.SortStableFunc(spans, func(a, b stream.Span) int {
+		ca, cb := wireConfidence(a.Confidence), wireConfidence(b.Confidence)
+		if c := cmp.Compare(tierRank(tierOf(ca)), tierRank(tierOf(cb))); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(b.Confidence, a.Confidence); c != 0 {
+		if c := cmp.Compare(cb, ca); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Start, b.Start)
 	})
+	wire := toWire(d.j.text, d.j.settings.unit, spans)
 	for len(wire) > 0 {
 		tier := tierOf(wire[0].Confidence)
 		n := 1
@@ -141,9 +151,14 @@ func (d *delivery) add(spans []stream.Span) {
 		if d.first.IsZero() {
 			d.first = time.Now()
 		}
-		d.j.s.send(d.j.ctx, "spans", spansMsg{Type: "spans", Version: d.j.version,
-			Tier: tier, Spans: wire[:n]})
-		wire = wire[n:]
+		msg := spansMsg{Type: "spans", Version: d.j.version, Tier: tier, Spans: wire[:n]}
+		if !d.j.s.send(d.j.ctx, "spans", msg) {
+			return
+		}
+		for _, sp := range spans[:n] {
+			d.held[sp.ID()] = sp
+		}
+		wire, spans = wire[n:], spans[n:]
 	}
 }
 
@@ -160,8 +175,11 @@ func toWire(text string, unit offsets.Unit, spans []stream.Span) []wireSpan {
 	for i, sp := range spans {
 		wire[i] = wireSpan{
 			ID: sp.ID(), Start: offs[2*i], End: offs[2*i+1], Text: sp.Text,
-			Role: sp.Role, Confidence: math.Round(sp.Confidence*1e4) / 1e4,
+			Role: sp.Role, Confidence: wireConfidence(sp.Confidence),
 		}
 	}
 	return wire
 }
+
+// wireConfidence rounds a confidence to the four places clients see.
+func wireConfidence(c float64) float64 { return math.Round(c*1e4) / 1e4 }

@@ -28,8 +28,9 @@ type labelFunc func(ctx context.Context, key, text string,
 
 // flight is one labeling of one text and everything it produced so far.
 type flight struct {
-	key    string
-	cancel context.CancelFunc
+	key     string
+	starter string // who started it: a session ID, or "warm"
+	cancel  context.CancelFunc
 
 	// mu guards the fields below.
 	mu       sync.Mutex
@@ -53,17 +54,19 @@ func newFlights(ctx context.Context, label labelFunc) *flights {
 }
 
 // join subscribes to the flight labeling text under key, starting one if
-// none runs. notify is poked (without blocking) whenever the flight
+// none runs; starter names who asks. notify is poked (without blocking) whenever the flight
 // changes; one channel may serve many subscriptions. leader reports
 // whether this call started the flight.
-func (fs *flights) join(key, text string, notify chan struct{}) (sub *subscription, leader bool) {
+func (fs *flights) join(key, text, starter string,
+	notify chan struct{}) (sub *subscription, leader bool) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	if f, ok := fs.m[key]; ok {
 		return f.subscribe(notify), false
 	}
 	ctx, cancel := context.WithCancel(fs.ctx)
-	f := &flight{key: key, cancel: cancel, subs: make(map[*subscription]struct{})}
+	f := &flight{key: key, starter: starter, cancel: cancel,
+		subs: make(map[*subscription]struct{})}
 	fs.m[key] = f
 	sub = f.subscribe(notify)
 	fs.wg.Go(func() { fs.run(ctx, f, text) })
@@ -86,6 +89,22 @@ func (fs *flights) run(ctx context.Context, f *flight, text string) {
 	f.finished, f.res, f.shared, f.err = true, res, shared, err
 	f.pokeLocked()
 	f.mu.Unlock()
+}
+
+// pin subscribes notify to every running flight among keys and returns
+// the subscriptions by key. A session pins the flights its next version
+// still needs before it stops the current job, so that an edit to one
+// paragraph does not cancel the labeling of the others.
+func (fs *flights) pin(keys []string, notify chan struct{}) map[string]*subscription {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	pins := make(map[string]*subscription)
+	for _, key := range keys {
+		if f, ok := fs.m[key]; ok && pins[key] == nil {
+			pins[key] = f.subscribe(notify)
+		}
+	}
+	return pins
 }
 
 // leave ends sub. The last subscription to leave an unfinished flight

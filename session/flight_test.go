@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -171,5 +172,35 @@ func TestEditRelabelsOnlyChangedSegments(t *testing.T) {
 	checkSpans(t, final, "utf-16", spans)
 	if len(spans) != 3 {
 		t.Errorf("got %d spans, want 3 (wide shot, dusk, pans)", len(spans))
+	}
+}
+
+// TestEditKeepsOtherParagraphsLabeling edits the second paragraph while
+// both are being labeled: the first paragraph's labeling goes on (it is
+// not started again), only the second's is replaced.
+func TestEditKeepsOtherParagraphsLabeling(t *testing.T) {
+	g := newGate()
+	_, url := startServer(t, Options{Labeler: g})
+	c := dial(t, url)
+	c.hello(map[string]any{"debounceMs": 0})
+	c.send(map[string]any{"type": "doc", "version": 1, "text": "a harbor\n\nat noon"})
+	<-g.started
+	<-g.started
+
+	c.send(map[string]any{"type": "edit", "version": 2, "base": 1,
+		"changes": []map[string]any{{"start": 13, "end": 17, "text": "dusk"}}})
+	if text := <-g.started; text != "at dusk" {
+		t.Fatalf("labeler started %q, want only the edited paragraph", text)
+	}
+	if err := <-g.ended; err == nil {
+		t.Error("the old second paragraph's labeling finished, want it cancelled")
+	}
+	close(g.release)
+	c.final(2)
+
+	calls := g.calls()
+	slices.Sort(calls)
+	if want := []string{"a harbor", "at dusk", "at noon"}; !slices.Equal(calls, want) {
+		t.Errorf("labeler saw %q, want %q", calls, want)
 	}
 }

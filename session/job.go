@@ -63,6 +63,8 @@ type job struct {
 	cancel   context.CancelFunc
 	done     chan struct{} // closed when run returns
 	out      *delivery
+	notify   chan struct{}            // poked by the flights the job follows
+	pins     map[string]*subscription // flights pinned for the job, by key
 
 	// finished is set by run before done closes: the version got its done
 	// or error frame, so stopping it needs no cancelled frame.
@@ -72,8 +74,9 @@ type job struct {
 // start cancels the labeling in progress, if any, and starts labeling the
 // current version. reason is what the client is told about the old one.
 func (s *session) start(reason string) {
+	notify, pins := s.pinSegments()
 	s.stopJob(reason)
-	s.launch(nil)
+	s.launch(nil, notify, pins)
 }
 
 // restart labels the current version again under new settings. The new
@@ -81,18 +84,30 @@ func (s *session) start(reason string) {
 // retracts, replaces or adds only what differs, and no cancelled frame is
 // needed.
 func (s *session) restart() {
+	notify, pins := s.pinSegments()
 	prev := s.stopJob("")
 	if prev == nil || prev.version != s.doc.version {
-		s.launch(nil)
+		s.launch(nil, notify, pins)
 		return
 	}
-	s.launch(prev.out)
+	s.launch(prev, notify, pins)
 }
 
-// launch starts a job for the current version; held, when not nil, is the
-// delivery of an earlier job of the same version whose spans the client
-// still holds.
-func (s *session) launch(held *delivery) {
+// pinSegments pins the flights already labeling segments of the current
+// document, before the job that started them is stopped.
+func (s *session) pinSegments() (chan struct{}, map[string]*subscription) {
+	id := s.opts.Labeler.Identity()
+	var keys []string
+	for _, seg := range split(s.doc.text, s.opts.SegmentChars) {
+		keys = append(keys, cacheKey(id, seg.text))
+	}
+	notify := make(chan struct{}, 1)
+	return notify, s.flights.pin(keys, notify)
+}
+
+// launch starts a job for the current version. prev, when not nil, is an
+// earlier job of the same version whose spans the client still holds.
+func (s *session) launch(prev *job, notify chan struct{}, pins map[string]*subscription) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	j := &job{
 		s:        s,
@@ -103,12 +118,15 @@ func (s *session) launch(held *delivery) {
 		ctx:      ctx,
 		cancel:   cancel,
 		done:     make(chan struct{}),
+		notify:   notify,
+		pins:     pins,
 	}
 	j.out = newDelivery(j)
-	s.cur = j
-	if held != nil {
-		j.out.takeOver(held)
+	if prev != nil {
+		j.received = prev.received
+		j.out.takeOver(prev.out)
 	}
+	s.cur = j
 	go j.run()
 }
 
@@ -135,6 +153,7 @@ func (s *session) stopJob(reason string) *job {
 func (j *job) run() {
 	defer close(j.done)
 	defer j.cancel()
+	defer j.unpin()
 
 	parts := j.parts()
 	if j.deliverHits(parts) {
@@ -210,11 +229,21 @@ func (j *job) deliverHits(parts []*part) bool {
 // reports whether this job started any flight, and false when the job was
 // cancelled first.
 func (j *job) follow(parts []*part) (led bool, ok bool) {
-	notify := make(chan struct{}, 1)
+	notify := j.notify
 	for _, p := range parts {
-		if !p.finished {
+		if sub, pinned := j.pins[p.key]; pinned && !p.finished {
+			// A flight still running for this segment since before the
+			// edit: this session's own, or one it shares.
+			p.sub = sub
+			delete(j.pins, p.key)
+			if sub.f.starter == j.s.id {
+				led = true
+			} else {
+				j.s.opts.Metrics.joined()
+			}
+		} else if !p.finished {
 			var leader bool
-			p.sub, leader = j.s.flights.join(p.key, p.seg.text, notify)
+			p.sub, leader = j.s.flights.join(p.key, p.seg.text, j.s.id, notify)
 			led = led || leader
 			if !leader {
 				j.s.opts.Metrics.joined()
@@ -288,6 +317,14 @@ func (j *job) complete(parts []*part, cacheResult string) {
 	}
 	j.out.final(source, spans)
 	j.finish(cacheResult, source)
+}
+
+// unpin leaves the pinned flights the job did not use.
+func (j *job) unpin() {
+	for key, sub := range j.pins {
+		j.s.flights.leave(sub)
+		delete(j.pins, key)
+	}
 }
 
 func anyShared(parts []*part) bool {

@@ -30,7 +30,7 @@ func (s *Server) Warm(ctx context.Context, text string) (cached, labeled int, er
 
 // await joins the flight for one segment and waits for it to finish.
 func (s *Server) await(ctx context.Context, key, text string, notify chan struct{}) error {
-	sub, _ := s.flights.join(key, text, notify)
+	sub, _ := s.flights.join(key, text, "warm", notify)
 	defer s.flights.leave(sub)
 	for {
 		if p := sub.read(); p.finished {
