@@ -2,10 +2,13 @@ package session
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/spanstream/spanstream/stream"
 )
+
+var errShuttingDown = errors.New("session: server is shutting down")
 
 // flights runs labelings so that sessions asking for the same text at the
 // same time share one labeler call. A flight runs on a context of its own,
@@ -16,9 +19,10 @@ type flights struct {
 	label labelFunc
 	wg    sync.WaitGroup // running flights
 
-	// mu guards m. Lock order: flights.mu before flight.mu.
-	mu sync.Mutex
-	m  map[string]*flight
+	// mu guards m and closed. Lock order: flights.mu before flight.mu.
+	mu     sync.Mutex
+	m      map[string]*flight
+	closed bool // set by close: no flight starts any more
 }
 
 // labelFunc labels text for the cache key key, reporting whether another
@@ -63,6 +67,11 @@ func (fs *flights) join(key, text, starter string,
 	defer fs.mu.Unlock()
 	if f, ok := fs.m[key]; ok {
 		return f.subscribe(notify), false
+	}
+	if fs.closed {
+		f := &flight{key: key, cancel: func() {}, subs: make(map[*subscription]struct{}),
+			finished: true, err: errShuttingDown}
+		return f.subscribe(notify), true
 	}
 	ctx, cancel := context.WithCancel(fs.ctx)
 	f := &flight{key: key, starter: starter, cancel: cancel,
@@ -125,8 +134,14 @@ func (fs *flights) leave(sub *subscription) {
 	f.cancel()
 }
 
-// wait blocks until every flight has returned.
-func (fs *flights) wait() { fs.wg.Wait() }
+// close stops new flights from starting, then waits until every running
+// one has returned.
+func (fs *flights) close() {
+	fs.mu.Lock()
+	fs.closed = true
+	fs.mu.Unlock()
+	fs.wg.Wait()
+}
 
 func (f *flight) subscribe(notify chan struct{}) *subscription {
 	f.mu.Lock()

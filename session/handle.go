@@ -15,16 +15,15 @@ const maxDebounce = 10 * time.Second
 // handle applies one client frame. Every failure becomes an error frame;
 // none ends the session.
 func (s *session) handle(frame []byte) {
-	m, err := parseFrame(frame)
-	if err != nil {
+	m, perr := parseFrame(frame)
+	if perr != nil {
 		s.opts.Metrics.message("in", "invalid")
-		s.sendError(err.(*protoError))
+		s.sendError(perr)
 		return
 	}
 	s.opts.Metrics.message("in", knownType(m.Type))
 	s.log.Debug().Str("type", m.Type).Int("bytes", len(frame)).Msg("message received")
 
-	var perr *protoError
 	switch m.Type {
 	case "hello":
 		perr = s.onHello(m)
@@ -33,8 +32,9 @@ func (s *session) handle(frame []byte) {
 	case "edit":
 		perr = s.onEdit(m)
 	case "cancel":
-		s.stopJob("cancelled")
-		s.doc.cancelled = true
+		if j := s.stopJob("cancelled"); j != nil && !j.finished {
+			s.doc.cancelled = true
+		}
 	default:
 		perr = errorf(CodeBadMessage,
 			"unknown message type %q; want hello, doc, edit or cancel", m.Type)

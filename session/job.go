@@ -423,10 +423,9 @@ func (j *job) fail(err error) {
 	j.s.log.Warn().Err(err).Str("code", code).Int64("doc_version", j.version).
 		Msg("labeling failed")
 	j.out.final("", nil) // the version has no labels: take back what was sent
-	j.finished = true
 	j.s.opts.Metrics.errorSent(code)
-	j.s.send(j.ctx, "error", errorMsg{Type: "error", Code: code, Version: j.version,
-		Message: "labeling failed: " + err.Error()})
+	j.finished = j.s.send(j.ctx, "error", errorMsg{Type: "error", Code: code,
+		Version: j.version, Message: "labeling failed: " + err.Error()})
 }
 
 func (j *job) finish(cacheResult, source string) {

@@ -21,6 +21,10 @@ import (
 // labels on its own.
 func (s *Server) label(ctx context.Context, key, text string,
 	emit func(stream.Update)) (stream.Result, bool, error) {
+	// A flight that finished during this one's debounce stored the answer.
+	if res, ok := s.cached(ctx, key, text); ok {
+		return res, true, nil
+	}
 	l, ok := s.opts.Cache.(cache.Leaser)
 	if !ok {
 		res, err := s.labelAndStore(ctx, key, text, emit)
@@ -101,6 +105,11 @@ func (s *Server) awaitShared(ctx context.Context, l cache.Leaser, key,
 	}
 }
 
+// cached reads a result from the cache.
+func (s *Server) cached(ctx context.Context, key, text string) (stream.Result, bool) {
+	return s.decoded(s.opts.Cache.Get(ctx, key))(text)
+}
+
 // shared reads a result from the shared tier of the cache.
 func (s *Server) shared(ctx context.Context, key, text string) (stream.Result, bool) {
 	get := s.opts.Cache.Get
@@ -109,15 +118,21 @@ func (s *Server) shared(ctx context.Context, key, text string) (stream.Result, b
 	}); ok {
 		get = t.GetShared
 	}
-	b, err := get(ctx, key)
-	if err != nil {
-		return stream.Result{}, false
+	return s.decoded(get(ctx, key))(text)
+}
+
+// decoded turns a cache read into a result for text, or false.
+func (s *Server) decoded(b []byte, err error) func(text string) (stream.Result, bool) {
+	return func(text string) (stream.Result, bool) {
+		if err != nil {
+			return stream.Result{}, false
+		}
+		source, spans, err := decodeResult(text, b)
+		if err != nil {
+			return stream.Result{}, false
+		}
+		return stream.Result{Spans: spans, Source: source, Complete: true}, true
 	}
-	source, spans, err := decodeResult(text, b)
-	if err != nil {
-		return stream.Result{}, false
-	}
-	return stream.Result{Spans: spans, Source: source, Complete: true}, true
 }
 
 func (s *Server) labelAndStore(ctx context.Context, key, text string,

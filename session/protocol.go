@@ -63,7 +63,7 @@ type change struct {
 // parseFrame decodes one text frame. A frame whose first non-blank byte is
 // not '{' is a whole document typed by hand (websocat, wscat), returned as a
 // doc message without a version.
-func parseFrame(frame []byte) (inbound, error) {
+func parseFrame(frame []byte) (inbound, *protoError) {
 	// JSON decoding would turn invalid bytes into U+FFFD and shift every
 	// byte offset after them, so they are refused in every frame.
 	if !utf8.Valid(frame) {

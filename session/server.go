@@ -209,7 +209,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	go func() {
 		closers.Wait()
 		s.wg.Wait()
-		s.flights.wait() // no session waits on them any more: all cancelled
+		s.flights.close() // no session waits on them any more: all cancelled
 		close(ended)
 	}()
 	select {
@@ -217,6 +217,10 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		s.cancel()
 		return nil
 	case <-ctx.Done():
+		// Peers that do not finish the close handshake are dropped.
+		for _, sess := range open {
+			sess.conn.CloseNow()
+		}
 		s.cancel()
 		<-ended
 		return fmt.Errorf("session: shutdown timed out: %w", ctx.Err())

@@ -24,10 +24,12 @@ type modelAnswer struct {
 // tracks only string state and container nesting, and buffers just the span
 // object being read (plus a root-level key), so every byte is looked at once.
 //
-// It accepts {"spans":[{...},...]} and a bare [{...},...]; text before the
-// root value (a ``` or ```json fence, a stray sentence) and after it is
-// skipped. Escapes, \u sequences and surrogate pairs may be split anywhere:
-// a span object is unmarshaled only when complete.
+// It accepts {"spans":[...]} and a bare [{...},...]; text before the
+// root value (a ``` or ```json fence, a stray sentence, even one with
+// brackets) and after it is skipped: a root value that holds neither a
+// spans array nor a span object is not the answer. Escapes, \u sequences
+// and surrogate pairs may be split anywhere: a span object is unmarshaled
+// only when complete.
 //
 // A decoder is not safe for concurrent use.
 type decoder struct {
@@ -38,8 +40,10 @@ type decoder struct {
 	spansDepth int
 	inString   bool
 	escaped    bool
-	// done is set when the root value closed.
-	done bool
+	// done is set when the root value closed; answer says whether it
+	// held what the schema asks for (a spans array, or span objects).
+	done   bool
+	answer bool
 
 	// obj buffers the span object being read; capturing says whether one is.
 	obj       []byte
@@ -121,6 +125,7 @@ func (d *decoder) open(c byte) {
 		d.spansDepth = 1 // a bare array of spans
 	case c == '[' && len(d.stack) == 2 && d.spansKey:
 		d.spansDepth = 2
+		d.answer = true
 	case c == '{' && inSpans:
 		d.obj = append(d.obj[:0], '{')
 		d.capturing = true
@@ -131,6 +136,7 @@ func (d *decoder) open(c byte) {
 func (d *decoder) close(span func(modelSpan), bad func(error)) {
 	if d.capturing && len(d.stack) == d.spansDepth+1 {
 		d.capturing = false
+		d.answer = true
 		var s modelSpan
 		if err := json.Unmarshal(d.obj, &s); err != nil {
 			bad(err)
@@ -142,7 +148,12 @@ func (d *decoder) close(span func(modelSpan), bad func(error)) {
 		d.spansDepth = 0
 	}
 	d.stack = d.stack[:len(d.stack)-1]
-	d.done = len(d.stack) == 0
+	if len(d.stack) == 0 {
+		// A bracketed aside before the answer ("Sure [here] is...") is
+		// not the answer: keep looking.
+		d.done = d.answer
+		d.spansKey = false
+	}
 }
 
 // complete reports whether the root value of the answer has closed.

@@ -214,3 +214,26 @@ func BenchmarkDecoder(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(spans)), "ns/span")
 }
+
+func TestDecoderSkipsBracketedAsides(t *testing.T) {
+	tests := []struct {
+		name, answer string
+		want         int  // spans
+		done         bool // the answer was recognized
+	}{
+		{"aside in brackets",
+			`Sure [here] is: {"spans":[{"text":"a","role":"shot","confidence":1}]}`, 1, true},
+		{"aside in braces", `{"note":1} then {"spans":[{"text":"a","role":"shot","confidence":1}]}`,
+			1, true},
+		{"empty spans object", `{"spans":[]}`, 0, true},
+		{"only an aside", `[not an answer]`, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, done := decodeChunks(t, splitEvery(tt.answer, 4))
+			if len(got) != tt.want || done != tt.done {
+				t.Errorf("got %d spans, done %v; want %d, %v", len(got), done, tt.want, tt.done)
+			}
+		})
+	}
+}

@@ -48,6 +48,9 @@ type ModelOptions struct {
 	Metrics *ModelMetrics
 }
 
+// maxSpans bounds the spans placed from one answer; more are dropped.
+const maxSpans = 1000
+
 // ErrUpstream is wrapped by every error that comes from the model API or its
 // answer (a failing status, an error inside the stream, a stall, an answer
 // that is not the JSON asked for), so that callers can report it as such.
@@ -185,6 +188,9 @@ func (m *Model) params(text string) openai.ChatCompletionNewParams {
 			openai.UserMessage(text),
 		},
 		Temperature: openai.Float(0),
+		// About twice the document, quoted with JSON around it: enough for
+		// every span, and a bound on a model that repeats itself.
+		MaxCompletionTokens: openai.Int(int64(256 + len(text))),
 		StreamOptions: openai.ChatCompletionStreamOptionsParam{
 			IncludeUsage: openai.Bool(true),
 		},

@@ -136,7 +136,13 @@ func (r *run) place(ms modelSpan) {
 		r.m.o.Metrics.dropped("invalid_role")
 		return
 	}
-	start, end, ok := r.loc.Find(ms.Text, r.hint)
+	if len(r.placed) >= maxSpans {
+		// A model repeating itself must not make each placement dearer.
+		r.m.o.Metrics.dropped("too_many")
+		return
+	}
+	// Spaces around a quote are the model's, not the document's.
+	start, end, ok := r.loc.Find(strings.TrimSpace(ms.Text), r.hint)
 	if !ok {
 		r.m.o.Metrics.dropped("not_found")
 		return
