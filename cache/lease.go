@@ -92,7 +92,8 @@ func (r *Redis) Leased(ctx context.Context, key string) (bool, error) {
 }
 
 // Lease implements Leaser through the back tier; without a leasing back,
-// every lease is granted, as there is no one to share with.
+// every lease is granted with an empty token, as there is no one to share
+// with and nothing to renew.
 func (t *Tiered) Lease(ctx context.Context, key string, ttl time.Duration) (string, bool, error) {
 	if l, ok := t.back.(Leaser); ok {
 		return l.Lease(ctx, key, ttl)

@@ -46,7 +46,7 @@ func (s *Server) label(ctx context.Context, key, text string,
 // labelLeased labels while renewing the lease, when held, then releases it.
 func (s *Server) labelLeased(ctx context.Context, l cache.Leaser, key, token string,
 	held bool, text string, emit func(stream.Update)) (stream.Result, error) {
-	if !held {
+	if !held || token == "" { // no lease, or a cache with no one to share it
 		return s.labelAndStore(ctx, key, text, emit)
 	}
 	renewCtx, stop := context.WithCancel(ctx)
