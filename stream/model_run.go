@@ -213,7 +213,9 @@ func (r *run) outcome(ctx context.Context, err error) error {
 		metrics.canceled("stall")
 		return &upstreamError{reason: "model stalled for " + r.m.o.IdleTimeout.String(),
 			cause: errStall}
-	case ctx.Err() != nil:
+	case err != nil && ctx.Err() != nil:
+		// Only a stream cut short counts: one that ended cleanly just as
+		// the watchdog or the caller gave up is a complete answer.
 		metrics.request("canceled")
 		return ctx.Err()
 	case err != nil:
