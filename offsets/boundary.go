@@ -130,9 +130,3 @@ func needleEdges(s string) edges {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return edges{start: wordRune(first), end: wordRune(last)}
 }
-
-func needleEdgesBytes(s []byte) edges {
-	first, _ := utf8.DecodeRune(s)
-	last, _ := utf8.DecodeLastRune(s)
-	return edges{start: wordRune(first), end: wordRune(last)}
-}

@@ -63,7 +63,7 @@ func (d *delivery) update(u stream.Update) {
 // retracts what was streamed but did not survive, replaces spans whose
 // confidence changed (a model answer replaced by the fallback's), and adds
 // the rest.
-func (d *delivery) final(source string, spans []stream.Span) {
+func (d *delivery) final(spans []stream.Span) {
 	want := stream.Filter(spans, d.j.settings.minConfidence, d.j.settings.maxSpans)
 	keep := make(map[string]stream.Span, len(want))
 	for _, sp := range want {

@@ -63,8 +63,7 @@ type job struct {
 	cancel   context.CancelFunc
 	done     chan struct{} // closed when run returns
 	out      *delivery
-	notify   chan struct{}            // poked by the flights the job follows
-	pins     map[string]*subscription // flights pinned for the job, by key
+	*plan
 
 	// finished is set by run before done closes: the version got its done
 	// or error frame, so stopping it needs no cancelled frame.
@@ -74,9 +73,9 @@ type job struct {
 // start cancels the labeling in progress, if any, and starts labeling the
 // current version. reason is what the client is told about the old one.
 func (s *session) start(reason string) {
-	notify, pins := s.pinSegments()
+	pl := s.plan()
 	s.stopJob(reason)
-	s.launch(nil, notify, pins)
+	s.launch(nil, pl)
 }
 
 // restart labels the current version again under new settings. The new
@@ -84,30 +83,37 @@ func (s *session) start(reason string) {
 // retracts, replaces or adds only what differs, and no cancelled frame is
 // needed.
 func (s *session) restart() {
-	notify, pins := s.pinSegments()
+	pl := s.plan()
 	prev := s.stopJob("")
 	if prev == nil || prev.version != s.doc.version {
-		s.launch(nil, notify, pins)
-		return
+		prev = nil
 	}
-	s.launch(prev, notify, pins)
+	s.launch(prev, pl)
 }
 
-// pinSegments pins the flights already labeling segments of the current
-// document, before the job that started them is stopped.
-func (s *session) pinSegments() (chan struct{}, map[string]*subscription) {
+// plan is the work of one version, prepared by the reader: the document's
+// segments with their cache keys, and the flights already labeling some of
+// them, pinned before the job that started them is stopped.
+type plan struct {
+	segs   []segment
+	keys   []string
+	notify chan struct{}            // poked by the flights the job follows
+	pins   map[string]*subscription // pinned flights, by key
+}
+
+func (s *session) plan() *plan {
 	id := s.opts.Labeler.Identity()
-	var keys []string
-	for _, seg := range split(s.doc.text, s.opts.SegmentChars) {
-		keys = append(keys, cacheKey(id, seg.text))
+	pl := &plan{segs: split(s.doc.text, s.opts.SegmentChars), notify: make(chan struct{}, 1)}
+	for _, seg := range pl.segs {
+		pl.keys = append(pl.keys, cacheKey(id, seg.text))
 	}
-	notify := make(chan struct{}, 1)
-	return notify, s.flights.pin(keys, notify)
+	pl.pins = s.flights.pin(pl.keys, pl.notify)
+	return pl
 }
 
 // launch starts a job for the current version. prev, when not nil, is an
 // earlier job of the same version whose spans the client still holds.
-func (s *session) launch(prev *job, notify chan struct{}, pins map[string]*subscription) {
+func (s *session) launch(prev *job, pl *plan) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	j := &job{
 		s:        s,
@@ -118,8 +124,7 @@ func (s *session) launch(prev *job, notify chan struct{}, pins map[string]*subsc
 		ctx:      ctx,
 		cancel:   cancel,
 		done:     make(chan struct{}),
-		notify:   notify,
-		pins:     pins,
+		plan:     pl,
 	}
 	j.out = newDelivery(j)
 	if prev != nil {
@@ -193,13 +198,11 @@ type part struct {
 	finished bool
 }
 
-// parts splits the document into segments and looks each up in the cache.
+// parts looks each segment of the plan up in the cache.
 func (j *job) parts() []*part {
-	id := j.s.opts.Labeler.Identity()
-	segs := split(j.text, j.s.opts.SegmentChars)
-	parts := make([]*part, len(segs))
-	for i, seg := range segs {
-		p := &part{seg: seg, key: cacheKey(id, seg.text), ids: make(map[string]string)}
+	parts := make([]*part, len(j.segs))
+	for i, seg := range j.segs {
+		p := &part{seg: seg, key: j.keys[i], ids: make(map[string]string)}
 		if source, spans, ok := j.lookup(p.key, seg.text); ok {
 			p.spans, p.source, p.finished = p.shift(spans), source, true
 		}
@@ -315,7 +318,7 @@ func (j *job) complete(parts []*part, cacheResult string) {
 		j.s.log.Warn().Int64("doc_version", j.version).Str("warning", w).Msg("labeling degraded")
 		j.s.send(j.ctx, "warning", warningMsg{Type: "warning", Version: j.version, Message: w})
 	}
-	j.out.final(source, spans)
+	j.out.final(spans)
 	j.finish(cacheResult, source)
 }
 
@@ -372,19 +375,14 @@ func (p *part) shiftUpdate(u stream.Update) stream.Update {
 // lookup returns the cached result for key. Any cache failure is a miss:
 // labeling goes on without the cache.
 func (j *job) lookup(key, text string) (string, []stream.Span, bool) {
-	b, err := j.s.opts.Cache.Get(j.ctx, key)
-	if err != nil {
-		if !errors.Is(err, cache.ErrMiss) {
-			j.s.log.Debug().Err(err).Msg("cache get failed")
-		}
-		return "", nil, false
-	}
-	source, spans, err := decodeResult(text, b)
-	if err != nil {
+	res, err := readResult(j.ctx, j.s.opts.Cache.Get, key, text)
+	switch {
+	case errors.Is(err, errCorrupt):
 		j.s.log.Warn().Err(err).Msg("cache entry unreadable")
-		return "", nil, false
+	case err != nil && !errors.Is(err, cache.ErrMiss):
+		j.s.log.Debug().Err(err).Msg("cache get failed")
 	}
-	return source, spans, true
+	return res.Source, res.Spans, err == nil
 }
 
 // wait sleeps for the debounce; it reports false when the job was
@@ -422,7 +420,7 @@ func (j *job) fail(err error) {
 	}
 	j.s.log.Warn().Err(err).Str("code", code).Int64("doc_version", j.version).
 		Msg("labeling failed")
-	j.out.final("", nil) // the version has no labels: take back what was sent
+	j.out.final(nil) // the version has no labels: take back what was sent
 	j.s.opts.Metrics.errorSent(code)
 	j.finished = j.s.send(j.ctx, "error", errorMsg{Type: "error", Code: code,
 		Version: j.version, Message: "labeling failed: " + err.Error()})

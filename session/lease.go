@@ -107,10 +107,12 @@ func (s *Server) awaitShared(ctx context.Context, l cache.Leaser, key,
 
 // cached reads a result from the cache.
 func (s *Server) cached(ctx context.Context, key, text string) (stream.Result, bool) {
-	return s.decoded(s.opts.Cache.Get(ctx, key))(text)
+	res, err := readResult(ctx, s.opts.Cache.Get, key, text)
+	return res, err == nil
 }
 
-// shared reads a result from the shared tier of the cache.
+// shared reads a result from the shared tier of the cache, where another
+// server stores it.
 func (s *Server) shared(ctx context.Context, key, text string) (stream.Result, bool) {
 	get := s.opts.Cache.Get
 	if t, ok := s.opts.Cache.(interface {
@@ -118,21 +120,23 @@ func (s *Server) shared(ctx context.Context, key, text string) (stream.Result, b
 	}); ok {
 		get = t.GetShared
 	}
-	return s.decoded(get(ctx, key))(text)
+	res, err := readResult(ctx, get, key, text)
+	return res, err == nil
 }
 
-// decoded turns a cache read into a result for text, or false.
-func (s *Server) decoded(b []byte, err error) func(text string) (stream.Result, bool) {
-	return func(text string) (stream.Result, bool) {
-		if err != nil {
-			return stream.Result{}, false
-		}
-		source, spans, err := decodeResult(text, b)
-		if err != nil {
-			return stream.Result{}, false
-		}
-		return stream.Result{Spans: spans, Source: source, Complete: true}, true
+// readResult reads the result cached under key for text: cache.ErrMiss (or
+// a cache failure) when there is none, errCorrupt when it does not fit text.
+func readResult(ctx context.Context, get func(context.Context, string) ([]byte, error),
+	key, text string) (stream.Result, error) {
+	b, err := get(ctx, key)
+	if err != nil {
+		return stream.Result{}, err
 	}
+	source, spans, err := decodeResult(text, b)
+	if err != nil {
+		return stream.Result{}, err
+	}
+	return stream.Result{Spans: spans, Source: source, Complete: true}, nil
 }
 
 func (s *Server) labelAndStore(ctx context.Context, key, text string,

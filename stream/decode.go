@@ -13,12 +13,6 @@ type modelSpan struct {
 	Confidence float64 `json:"confidence"`
 }
 
-// modelAnswer is the whole answer the schema asks for; the decoder never
-// builds it, tests compare against it.
-type modelAnswer struct {
-	Spans []modelSpan `json:"spans"`
-}
-
 // decoder turns the model's answer, fed in arbitrary pieces, into span
 // objects the moment each one closes. It is a byte-level state machine that
 // tracks only string state and container nesting, and buffers just the span

@@ -10,6 +10,12 @@ import (
 	"unicode/utf16"
 )
 
+// modelAnswer is the whole answer the schema asks for; tests compare
+// the decoder against json.Unmarshal into it.
+type modelAnswer struct {
+	Spans []modelSpan `json:"spans"`
+}
+
 // decodeChunks feeds chunks to a fresh decoder and returns the spans it
 // emitted, the number of malformed objects and whether the root closed.
 func decodeChunks(t testing.TB, chunks []string) ([]modelSpan, int, bool) {
